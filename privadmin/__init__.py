@@ -1,0 +1,3 @@
+"""Desktop administration of MitID Erhverv privileges."""
+
+__version__ = "0.1.0"

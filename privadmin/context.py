@@ -1,0 +1,24 @@
+"""What the signed-in main window is given to work with."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from privadmin.api_client import PrivilegesClient
+from privadmin.config import Environment
+
+
+@dataclass
+class AppContext:
+    """The signed-in state the views work with; built by privadmin.app after sign-in."""
+
+    environment: Environment
+    client: PrivilegesClient
+    # Display name and UUID of the signed-in identity, for the status bar.
+    caller_name: str
+    caller_identity_id: str | None
+    # "da" or "en".
+    language: str
+    sign_out: Callable[[], Awaitable[None]]
+    switch_language: Callable[[str], None]

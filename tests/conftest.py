@@ -1,0 +1,3 @@
+"""Shared pytest set-up: the live-server fixtures come from privserver.testing."""
+
+pytest_plugins = ["privserver.testing"]
