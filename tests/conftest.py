@@ -1,3 +1,27 @@
-"""Shared pytest set-up: the live-server fixtures come from privserver.testing."""
+"""Shared pytest set-up: offscreen Qt, the qasync event loop, and the live-server plugin."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Iterator
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 pytest_plugins = ["privserver.testing"]
+
+
+@pytest.fixture
+def qasync_loop(qapp: object) -> Iterator[asyncio.AbstractEventLoop]:
+    """A qasync event loop on the test's QApplication; drive coroutines with run_until_complete."""
+    import qasync
+
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    try:
+        yield loop
+    finally:
+        asyncio.set_event_loop(None)
+        loop.close()
