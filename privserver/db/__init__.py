@@ -1,1 +1,1 @@
-"""TODO: describe this package."""
+"""Database schema, engines and sessions of privserver."""

@@ -52,7 +52,9 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
             raise ValueError(f"naive datetime {value!r}: pass an aware datetime in UTC")
         return value.astimezone(dt.UTC).replace(tzinfo=None)
 
-    def process_result_value(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+    def process_result_value(
+        self, value: dt.datetime | None, dialect: Dialect
+    ) -> dt.datetime | None:
         if value is None:
             return None
         return value.replace(tzinfo=dt.UTC)
