@@ -1,1 +1,1 @@
-"""TODO: describe this package."""
+"""Authentication of API callers: access token validation and JWKS sources."""
