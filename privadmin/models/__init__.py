@@ -7,8 +7,8 @@ when the production service's definition differs from privserver's.
 
 from privadmin.models.records import (
     Administrator,
-    AssignableGroup,
     Assignability,
+    AssignableGroup,
     Assignment,
     AssignmentChange,
     AuditEvent,
@@ -36,8 +36,8 @@ from privadmin.models.records import (
 
 __all__ = [
     "Administrator",
-    "AssignableGroup",
     "Assignability",
+    "AssignableGroup",
     "Assignment",
     "AssignmentChange",
     "AuditEvent",

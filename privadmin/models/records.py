@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import uuid
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -104,13 +104,19 @@ class BatchOutcome(enum.StrEnum):
 
 class BatchItemOutcome(Record):
     change: AssignmentChange
-    # "add" or "remove": which list of the request the item came from.
-    operation: str
+    # Which list of the request the item came from.
+    operation: Literal["add", "remove"]
     outcome: BatchOutcome
 
 
 class BatchResult(Record):
+    """The server's outcome for every item of one batch request."""
+
     items: tuple[BatchItemOutcome, ...]
+    # True when the request was sent again after an attempt whose response was lost.
+    # That attempt may have been applied, and then the repeat reports its changes
+    # as unchanged, so `changed` may miss some of them.
+    retried_after_lost_response: bool = False
 
     @property
     def changed(self) -> tuple[BatchItemOutcome, ...]:
