@@ -9,6 +9,22 @@ from pydantic import BaseModel, ConfigDict
 DEFAULT_SCOPES = ("openid", "nemlogin", "privilege_api", "offline_access")
 PRIVILEGE_API_AUDIENCE = "https://netseidbroker.dk/privilegeapi"
 
+# Keys of the environments the app offers, in the order of the environment combo.
+PRODUCTION = "production"
+PREPRODUCTION = "preproduction"
+DEMO = "demo"
+CUSTOM = "custom"
+ENVIRONMENT_KEYS = (PRODUCTION, PREPRODUCTION, DEMO, CUSTOM)
+
+# Published addresses of the Nets eID Broker and its Privileges API.
+PUBLISHED_ENDPOINTS: dict[str, tuple[str, str]] = {
+    PRODUCTION: ("https://netseidbroker.dk/op", "https://netseidbroker.dk/privileges-api"),
+    PREPRODUCTION: ("https://pp.netseidbroker.dk/op", "https://pp.netseidbroker.dk/privileges-api"),
+}
+
+# The public client the demo identity provider registers for the desktop app.
+DEMO_CLIENT_ID = "privadmin-desktop"
+
 
 class AuthMode(enum.StrEnum):
     """How API calls are authorized.
@@ -47,3 +63,9 @@ class Environment(BaseModel):
     @property
     def api_url(self) -> str:
         return self.api_base_url.rstrip("/") + "/api/v1"
+
+
+def demo_environment(base_url: str) -> Environment:
+    """Build the Demo environment for an embedded privserver listening at `base_url`."""
+    base = base_url.rstrip("/")
+    return Environment(key=DEMO, issuer=base + "/idp", api_base_url=base, client_id=DEMO_CLIENT_ID)
