@@ -1,1 +1,1 @@
-"""TODO: describe this package."""
+"""Async work behind the main window: loading an organization, assigning in batches, undo."""

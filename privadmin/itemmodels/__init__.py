@@ -1,1 +1,1 @@
-"""TODO: describe this package."""
+"""Qt item models behind the main window's views; they hold records, never HTTP."""
