@@ -1,4 +1,4 @@
-"""The one place that knows the Privileges API's paths, query parameters and wire field names.
+"""The one module that contains the Privileges API's paths, query parameters and wire field names.
 
 Everything else in the client works with privadmin.models records. Pointing the
 client at another definition of the API (the production service's full one)
@@ -249,8 +249,8 @@ def privilege_changes_body(changes: PrivilegeChanges) -> dict[str, Any]:
 
 
 def identity_body(name: str | None, email: str | None, rid: str | None) -> dict[str, Any]:
-    given = {"name": name, "email": email, "rid": rid}
-    return {key: value for key, value in given.items() if value is not None}
+    attributes = {"name": name, "email": email, "rid": rid}
+    return {key: value for key, value in attributes.items() if value is not None}
 
 
 def administrator_body(roles: Sequence[Role]) -> dict[str, Any]:

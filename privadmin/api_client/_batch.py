@@ -39,7 +39,7 @@ class BatchItems:
 
 @dataclass
 class BatchRun:
-    """What run_batches did: the batches applied, the changes not applied, and why it stopped.
+    """Outcome of run_batches: the batches applied, the changes not applied, and why it stopped.
 
     Every change is either in one of `applied` or in `pending`. Sending
     `pending.add` and `pending.remove` again is harmless, because adding an
@@ -109,8 +109,9 @@ async def run_batches(
 ) -> BatchRun:
     """Send the changes in batches of at most `max_items`, one after the other.
 
-    Stops at the first failed batch and returns; it never raises for a
-    batch's failure, so the caller can retry `pending` or undo `applied`.
+    Stops at the first failed batch and returns the failure in the BatchRun
+    instead of raising it, so the caller can retry `pending` or undo
+    `applied`. Raises ValueError for invalid input before sending anything.
     `cancel_event` is checked before each batch.
     """
     if not 1 <= max_items <= _adapter.MAX_BATCH_ITEMS:

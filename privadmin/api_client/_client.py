@@ -244,7 +244,7 @@ class PrivilegesClient:
 
         `on_progress(done_items, total_items)` is called before the first batch
         and after each one; `cancel_event` is checked between batches. It never
-        raises for a failed batch: the BatchRun tells what was applied, what
+        raises for a failed batch: the BatchRun reports what was applied, what
         was not, and the error.
         """
 

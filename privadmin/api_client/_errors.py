@@ -30,11 +30,11 @@ class TransportError(ApiError):
 
 
 class ProtocolError(ApiError):
-    """The server answered with something the client cannot use: invalid JSON, a missing field, a wrong type."""
+    """The server returned a response the client cannot use: invalid JSON, a missing field, a wrong type."""
 
 
 class ProblemError(ApiError):
-    """The server answered with an error status, described by an RFC 9457 problem document.
+    """The server returned an error status, described by an RFC 9457 problem document.
 
     `errors` maps each invalid field (for batches, each invalid item) to its
     messages; it is empty when the server sent none.

@@ -36,7 +36,7 @@ class RecordingTransport(httpx.MockTransport):
 
 
 class TokenEndpoint:
-    """A token endpoint issuing token-1, token-2, ... until told to reject the client."""
+    """A token endpoint issuing token-1, token-2, ... until `reject_from` makes it reject the client."""
 
     def __init__(self, expires_in: int = 600) -> None:
         self.issued: list[str] = []
