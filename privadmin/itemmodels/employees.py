@@ -39,14 +39,6 @@ class EmployeeColumn(enum.IntEnum):
     PRIVILEGES = 4
 
 
-_HEADERS = {
-    EmployeeColumn.NAME: "Name",
-    EmployeeColumn.EMAIL: "Email",
-    EmployeeColumn.RID: "RID",
-    EmployeeColumn.LAST_SEEN: "Last seen",
-    EmployeeColumn.PRIVILEGES: "Privileges",
-}
-
 # Role under which data() returns the row's EmployeeKey.
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -172,7 +164,8 @@ class EmployeeTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(_HEADERS[EmployeeColumn(section)])
+            headers = [self.tr("Name"), self.tr("Email"), self.tr("RID"), self.tr("Last seen"), self.tr("Privileges")]
+            return headers[section]
         return None
 
     def retranslate(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
 from privadmin.itemmodels import mime
@@ -39,12 +39,12 @@ _COLUMN_COUNT = 3
 _TOP = 0
 
 
-def assignability_label(assignability: Assignability, tr: Any) -> str:
-    """Return the badge text; `tr` translates in the caller's context."""
+def assignability_label(assignability: Assignability) -> str:
+    """Return the badge text in the UI language."""
     labels = {
-        Assignability.PRIVATE: tr("Private"),
-        Assignability.PUBLIC: tr("Public"),
-        Assignability.WHITELIST: tr("Whitelist"),
+        Assignability.PRIVATE: QCoreApplication.translate("PrivilegeTreeModel", "Private"),
+        Assignability.PUBLIC: QCoreApplication.translate("PrivilegeTreeModel", "Public"),
+        Assignability.WHITELIST: QCoreApplication.translate("PrivilegeTreeModel", "Whitelist"),
     }
     return labels[assignability]
 
@@ -175,7 +175,7 @@ class PrivilegeTreeModel(QAbstractItemModel):
             if column == COLUMN_NAME:
                 return privilege.name
             if column == COLUMN_ASSIGNABILITY:
-                return assignability_label(privilege.assignability, self.tr)
+                return assignability_label(privilege.assignability)
             return self.description(privilege)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.description(privilege) or privilege.name

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -63,7 +63,7 @@ class ErrorBanner(QFrame):
         super().changeEvent(event)
 
 
-def describe_error(error: BaseException, tr: Callable[[str], str]) -> str:
+def describe_error(error: BaseException) -> str:
     """Return a sentence for the user about `error`, with the server's own words where it sent any."""
     title: Any = getattr(error, "title", None)
     detail: Any = getattr(error, "detail", None)
@@ -74,7 +74,9 @@ def describe_error(error: BaseException, tr: Callable[[str], str]) -> str:
         return f"{text} (HTTP {status})" if status else text
     name = type(error).__name__
     if name == "TransportError":
-        return tr("The Privileges API could not be reached: %1").replace("%1", str(error))
+        return QCoreApplication.translate("ErrorBanner", "The Privileges API could not be reached: %1").replace(
+            "%1", str(error)
+        )
     if name == "SignedOutError":
-        return tr("You have been signed out. Sign in again to continue.")
+        return QCoreApplication.translate("ErrorBanner", "You have been signed out. Sign in again to continue.")
     return str(error) or name

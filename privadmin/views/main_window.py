@@ -343,7 +343,7 @@ class MainWindow(QMainWindow):
     # Errors.
 
     def _show_task_error(self, error: BaseException, retry: Any) -> None:
-        self.banner.show_error(describe_error(error, self.tr), retry)
+        self.banner.show_error(describe_error(error), retry)
 
     # Organizations.
 
@@ -641,7 +641,7 @@ class MainWindow(QMainWindow):
 
     async def _offer_recovery(self, tin: str, outcome: ChangeOutcome) -> None:
         """Show what was applied and what was not; retry the rest or undo the applied part on request."""
-        reason = describe_error(outcome.error, self.tr) if outcome.error is not None else self.tr("cancelled")
+        reason = describe_error(outcome.error) if outcome.error is not None else self.tr("cancelled")
         dialog = BatchFailureDialog(len(outcome.applied), len(outcome.changed), outcome.pending.size, reason, self)
         self.failure_dialog = dialog
         choice = await wait_for_dialog(dialog)
@@ -681,7 +681,7 @@ class MainWindow(QMainWindow):
         assert isinstance(command, AssignmentChangeCommand)
         outcome = await self._run_with_progress(command.organization_tin, reversal(command.changed))
         if not outcome.complete:
-            reason = describe_error(outcome.error, self.tr) if outcome.error else self.tr("cancelled")
+            reason = describe_error(outcome.error) if outcome.error else self.tr("cancelled")
             self.banner.show_error(
                 self.tr("Undo was only partly applied (%1 of %2 items): %3")
                 .replace("%1", str(len(outcome.applied)))
@@ -701,7 +701,7 @@ class MainWindow(QMainWindow):
         assert isinstance(command, AssignmentChangeCommand)
         outcome = await self._run_with_progress(command.organization_tin, reapplication(command.changed))
         if not outcome.complete:
-            reason = describe_error(outcome.error, self.tr) if outcome.error else self.tr("cancelled")
+            reason = describe_error(outcome.error) if outcome.error else self.tr("cancelled")
             self.banner.show_error(
                 self.tr("Redo was only partly applied: %1").replace("%1", reason),
                 lambda: self.redo_action.trigger(),

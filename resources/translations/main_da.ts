@@ -1,0 +1,710 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="da">
+<context>
+    <name>AddEmployeeDialog</name>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="47" />
+        <source>Add employee</source>
+        <translation>Tilføj medarbejder</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="59" />
+        <source>Add an employee by their MitID Erhverv UUID. The employee then appears in the list before their first sign-in, so you can assign privileges at once.</source>
+        <translation>Tilføj en medarbejder med vedkommendes MitID Erhverv-UUID. Medarbejderen vises så på listen før sit første login, så du kan tildele rettigheder med det samme.</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="67" />
+        <source>The RID number is stored only as an attribute that search finds. Nothing available here can look up a UUID from a RID, so the UUID is required; the employee's MitID Erhverv administrator can find it.</source>
+        <translation>RID-nummeret gemmes kun som en oplysning, som søgningen finder. Intet her kan slå et UUID op ud fra et RID, så UUID'et er påkrævet; medarbejderens MitID Erhverv-administrator kan finde det.</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="76" />
+        <source>&amp;UUID (required):</source>
+        <translation>&amp;UUID (påkrævet):</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="77" />
+        <source>&amp;Name:</source>
+        <translation>&amp;Navn:</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="78" />
+        <source>&amp;Email:</source>
+        <translation>&amp;E-mail:</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="79" />
+        <source>&amp;RID:</source>
+        <translation>&amp;RID:</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="84" />
+        <source>Add</source>
+        <translation>Tilføj</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="85" />
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="101" />
+        <source>Enter the employee's MitID Erhverv UUID.</source>
+        <translation>Indtast medarbejderens MitID Erhverv-UUID.</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="106" />
+        <source>“%1” is not a UUID. A UUID has 32 hexadecimal digits in groups of 8-4-4-4-12, for example 7f3c2a10-5b6d-4e8f-9a0b-1c2d3e4f5a6b.</source>
+        <translation>“%1” er ikke et UUID. Et UUID har 32 hexadecimale cifre i grupper på 8-4-4-4-12, for eksempel 7f3c2a10-5b6d-4e8f-9a0b-1c2d3e4f5a6b.</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="111" />
+        <source>“%1” is not an email address; leave the field empty or correct it.</source>
+        <translation>“%1” er ikke en e-mailadresse; lad feltet stå tomt eller ret det.</translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentTableModel</name>
+    <message>
+        <location filename="../../privadmin/itemmodels/assignments.py" line="74" />
+        <source>Inactive: the organization is no longer on the privilege's whitelist</source>
+        <translation>Inaktiv: organisationen er ikke længere på rettighedens whitelist</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/itemmodels/assignments.py" line="76" />
+        <source>Inactive: the provider has made the privilege private</source>
+        <translation>Inaktiv: tjenesteudbyderen har gjort rettigheden privat</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/itemmodels/assignments.py" line="77" />
+        <source>Inactive</source>
+        <translation>Inaktiv</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/itemmodels/assignments.py" line="100" />
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/itemmodels/assignments.py" line="120" />
+        <source>Privilege</source>
+        <translation>Rettighed</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/itemmodels/assignments.py" line="121" />
+        <source>Provider</source>
+        <translation>Tjenesteudbyder</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/itemmodels/assignments.py" line="122" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/itemmodels/assignments.py" line="123" />
+        <source>Description</source>
+        <translation>Beskrivelse</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/itemmodels/assignments.py" line="124" />
+        <source>Assigned</source>
+        <translation>Tildelt</translation>
+    </message>
+</context>
+<context>
+    <name>BatchFailureDialog</name>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="226" />
+        <source>Change only partly applied</source>
+        <translation>Ændringen blev kun delvist gennemført</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/dialogs.py" line="232" />
+        <source>%n item(s) were applied</source>
+        <translation>
+            <numerusform>%n element blev gennemført</numerusform><numerusform>%n elementer blev gennemført</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/dialogs.py" line="234" />
+        <source>(%n changed on the server).</source>
+        <translation>
+            <numerusform>(%n ændret på serveren).</numerusform><numerusform>(%n ændret på serveren).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/dialogs.py" line="235" />
+        <source>%n item(s) were not applied.</source>
+        <translation>
+            <numerusform>%n element blev ikke gennemført.</numerusform><numerusform>%n elementer blev ikke gennemført.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="236" />
+        <source>Reason: %1</source>
+        <translation>Årsag: %1</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="238" />
+        <source>Retry the rest to finish the change, or undo the applied part to return to where you started. Closing keeps the applied part; it can be undone later.</source>
+        <translation>Prøv resten igen for at gøre ændringen færdig, eller fortryd den gennemførte del for at komme tilbage til udgangspunktet. Lukker du, beholdes den gennemførte del; den kan fortrydes senere.</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="245" />
+        <source>&amp;Retry the rest</source>
+        <translation>&amp;Prøv resten igen</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="246" />
+        <source>&amp;Undo the applied part</source>
+        <translation>&amp;Fortryd den gennemførte del</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="247" />
+        <source>&amp;Close</source>
+        <translation>&amp;Luk</translation>
+    </message>
+</context>
+<context>
+    <name>BatchProgressDialog</name>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="195" />
+        <source>Applying changes</source>
+        <translation>Gennemfører ændringer</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/dialogs.py" line="196" />
+        <source>Applying %n change(s)…</source>
+        <translation>
+            <numerusform>Gennemfører %n ændring…</numerusform><numerusform>Gennemfører %n ændringer…</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="197" />
+        <source>Cancel after this batch</source>
+        <translation>Annuller efter denne portion</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePreviewDialog</name>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="140" />
+        <source>Preview of changes</source>
+        <translation>Forhåndsvisning af ændringer</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/dialogs.py" line="149" />
+        <source>%n assignment(s) to add</source>
+        <translation>
+            <numerusform>%n tildeling tilføjes</numerusform><numerusform>%n tildelinger tilføjes</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/dialogs.py" line="151" />
+        <source>%n assignment(s) to remove</source>
+        <translation>
+            <numerusform>%n tildeling fjernes</numerusform><numerusform>%n tildelinger fjernes</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/dialogs.py" line="152" />
+        <source>%n employee(s) affected</source>
+        <translation>
+            <numerusform>%n medarbejder berøres</numerusform><numerusform>%n medarbejdere berøres</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/dialogs.py" line="165" />
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… og %n til</numerusform><numerusform>… og %n til</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="170" />
+        <source>Assignments that already exist, or are already gone, stay as they are.</source>
+        <translation>Tildelinger, der allerede findes eller allerede er fjernet, forbliver som de er.</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="177" />
+        <source>Apply changes</source>
+        <translation>Gennemfør ændringer</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="178" />
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+</context>
+<context>
+    <name>EmployeeTableModel</name>
+    <message>
+        <location filename="../../privadmin/itemmodels/employees.py" line="167" />
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/itemmodels/employees.py" line="167" />
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/itemmodels/employees.py" line="167" />
+        <source>RID</source>
+        <translation>RID</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/itemmodels/employees.py" line="167" />
+        <source>Last seen</source>
+        <translation>Sidst set</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/itemmodels/employees.py" line="167" />
+        <source>Privileges</source>
+        <translation>Rettigheder</translation>
+    </message>
+</context>
+<context>
+    <name>EmployeesPanel</name>
+    <message>
+        <location filename="../../privadmin/views/employees_panel.py" line="140" />
+        <location filename="../../privadmin/views/employees_panel.py" line="244" />
+        <source>Loading employees…</source>
+        <translation>Henter medarbejdere…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/employees_panel.py" line="145" />
+        <source>Loading employees… %n loaded</source>
+        <translation>
+            <numerusform>Henter medarbejdere… %n hentet</numerusform><numerusform>Henter medarbejdere… %n hentet</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/employees_panel.py" line="199" />
+        <source>%1 of %2</source>
+        <translation>%1 af %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/employees_panel.py" line="201" />
+        <source>%n employee(s)</source>
+        <translation>
+            <numerusform>%n medarbejder</numerusform><numerusform>%n medarbejdere</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/employees_panel.py" line="207" />
+        <source>You cannot manage employees in this organization</source>
+        <translation>Du kan ikke administrere medarbejdere i denne organisation</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/employees_panel.py" line="210" />
+        <source>Your roles here do not include assigning privileges (PrivilegeAssigner). An administrator of the organization can grant it.</source>
+        <translation>Dine roller her omfatter ikke tildeling af rettigheder (PrivilegeAssigner). En administrator i organisationen kan give dig den.</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/employees_panel.py" line="216" />
+        <source>No employees yet</source>
+        <translation>Ingen medarbejdere endnu</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/employees_panel.py" line="219" />
+        <source>Employees appear here after their first sign-in at a provider's service that uses the privilege service. To assign privileges before that, add an employee by their MitID Erhverv UUID.</source>
+        <translation>Medarbejdere vises her efter deres første login hos en tjenesteudbyders tjeneste, der bruger rettighedsstyring. Vil du tildele rettigheder før det, så tilføj medarbejderen med vedkommendes MitID Erhverv-UUID.</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/employees_panel.py" line="226" />
+        <source>No employees match “%1”</source>
+        <translation>Ingen medarbejdere matcher “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/employees_panel.py" line="229" />
+        <source>Search looks in name, email, RID and UUID. If the employee has not signed in at a service yet, add them by their MitID Erhverv UUID.</source>
+        <translation>Søgningen ser i navn, e-mail, RID og UUID. Har medarbejderen ikke logget ind hos en tjeneste endnu, så tilføj vedkommende med MitID Erhverv-UUID.</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/employees_panel.py" line="237" />
+        <source>Search name, email, RID or UUID (Ctrl+F)</source>
+        <translation>Søg i navn, e-mail, RID eller UUID (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/employees_panel.py" line="238" />
+        <source>Search employees</source>
+        <translation>Søg medarbejdere</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/employees_panel.py" line="239" />
+        <source>Employees</source>
+        <translation>Medarbejdere</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/employees_panel.py" line="240" />
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/employees_panel.py" line="241" />
+        <source>Add employee…</source>
+        <translation>Tilføj medarbejder…</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorBanner</name>
+    <message>
+        <location filename="../../privadmin/views/banner.py" line="45" />
+        <source>&amp;Retry</source>
+        <translation>&amp;Prøv igen</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/banner.py" line="46" />
+        <source>Dismiss</source>
+        <translation>Skjul</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/banner.py" line="77" />
+        <source>The Privileges API could not be reached: %1</source>
+        <translation>Rettigheds-API'et kunne ikke nås: %1</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/banner.py" line="81" />
+        <source>You have been signed out. Sign in again to continue.</source>
+        <translation>Du er blevet logget ud. Log ind igen for at fortsætte.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="255" />
+        <source>Privilege management</source>
+        <translation>Rettighedsstyring</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="256" />
+        <source>&amp;Organization:</source>
+        <translation>&amp;Organisation:</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="257" />
+        <source>Organization</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="258" />
+        <source>Employees and privileges</source>
+        <translation>Medarbejdere og rettigheder</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="260" />
+        <location filename="../../privadmin/views/main_window.py" line="439" />
+        <source>Privilege catalog</source>
+        <translation>Rettighedskatalog</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="261" />
+        <source>&amp;File</source>
+        <translation>&amp;Filer</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="262" />
+        <source>&amp;Edit</source>
+        <translation>&amp;Rediger</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="263" />
+        <source>&amp;View</source>
+        <translation>&amp;Vis</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="264" />
+        <source>&amp;Language</source>
+        <translation>&amp;Sprog</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="265" />
+        <source>&amp;Search employees</source>
+        <translation>&amp;Søg medarbejdere</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="266" />
+        <source>&amp;Add employee…</source>
+        <translation>&amp;Tilføj medarbejder…</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="267" />
+        <source>A&amp;ssign selected privileges to selected employees</source>
+        <translation>T&amp;ildel valgte rettigheder til valgte medarbejdere</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="268" />
+        <source>Assign</source>
+        <translation>Tildel</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="269" />
+        <source>Remove selected privileges from selected &amp;employees</source>
+        <translation>Fjern valgte rettigheder fra valgte &amp;medarbejdere</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="270" />
+        <source>&amp;Remove selected assignments</source>
+        <translation>&amp;Fjern valgte tildelinger</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="271" />
+        <source>Remove</source>
+        <translation>Fjern</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="272" />
+        <source>Switch &amp;organization…</source>
+        <translation>Skift &amp;organisation…</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="273" />
+        <source>Re&amp;load</source>
+        <translation>&amp;Genindlæs</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="274" />
+        <source>Sign &amp;out</source>
+        <translation>Log &amp;ud</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="275" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Afslut</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="301" />
+        <source>manages privileges</source>
+        <translation>administrerer rettigheder</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="302" />
+        <source>assigns privileges</source>
+        <translation>tildeler rettigheder</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="303" />
+        <source>manages administrators</source>
+        <translation>administrerer administratorer</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="304" />
+        <source>runtime lookups</source>
+        <translation>opslag af rettigheder</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="312" />
+        <source>none</source>
+        <translation>ingen</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="313" />
+        <source>Your roles: %1</source>
+        <translation>Dine roller: %1</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="317" />
+        <source>Production</source>
+        <translation>Produktion</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="318" />
+        <source>Pre-production</source>
+        <translation>Præproduktion</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="319" />
+        <source>Demo</source>
+        <translation>Demo</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="320" />
+        <source>Custom</source>
+        <translation>Tilpasset</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="323" />
+        <source>Environment: %1</source>
+        <translation>Miljø: %1</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="326" />
+        <source>Signed in as %1</source>
+        <translation>Logget ind som %1</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="338" />
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Fortryd %1</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="339" />
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Gentag %1</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="340" />
+        <source>Undo</source>
+        <translation>Fortryd</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="341" />
+        <source>Redo</source>
+        <translation>Gentag</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="363" />
+        <source>You hold no roles in any organization. Ask an administrator of your organization to add you.</source>
+        <translation>Du har ingen roller i nogen organisation. Bed en administrator i din organisation om at tilføje dig.</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="386" />
+        <source>Loading cancelled; the list may be incomplete.</source>
+        <translation>Hentningen blev annulleret; listen kan være ufuldstændig.</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="511" />
+        <source>Employee added.</source>
+        <translation>Medarbejderen er tilføjet.</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="533" />
+        <source>Select one employee first.</source>
+        <translation>Vælg først én medarbejder.</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="542" />
+        <location filename="../../privadmin/views/main_window.py" line="551" />
+        <source>Select one or more employees and one or more privileges first.</source>
+        <translation>Vælg først en eller flere medarbejdere og en eller flere rettigheder.</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="559" />
+        <source>Select the assignments to remove first.</source>
+        <translation>Vælg først de tildelinger, der skal fjernes.</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="579" />
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/main_window.py" line="583" />
+        <source>assign %n privilege(s)</source>
+        <translation>
+            <numerusform>tildel %n rettighed</numerusform><numerusform>tildel %n rettigheder</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/main_window.py" line="585" />
+        <source>remove %n privilege(s)</source>
+        <translation>
+            <numerusform>fjern %n rettighed</numerusform><numerusform>fjern %n rettigheder</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/main_window.py" line="586" />
+        <source>change %n assignment(s)</source>
+        <translation>
+            <numerusform>ændr %n tildeling</numerusform><numerusform>ændr %n tildelinger</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/main_window.py" line="610" />
+        <source>%n assignment(s) changed.</source>
+        <translation>
+            <numerusform>%n tildeling ændret.</numerusform><numerusform>%n tildelinger ændret.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/main_window.py" line="615" />
+        <source>Cancelled: %n item(s) were not sent.</source>
+        <translation>
+            <numerusform>Annulleret: %n element blev ikke sendt.</numerusform><numerusform>Annulleret: %n elementer blev ikke sendt.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="644" />
+        <location filename="../../privadmin/views/main_window.py" line="684" />
+        <location filename="../../privadmin/views/main_window.py" line="704" />
+        <source>cancelled</source>
+        <translation>annulleret</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="686" />
+        <source>Undo was only partly applied (%1 of %2 items): %3</source>
+        <translation>Fortrydelsen blev kun delvist gennemført (%1 af %2 elementer): %3</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/main_window.py" line="694" />
+        <source>Undone: %n assignment(s).</source>
+        <translation>
+            <numerusform>Fortrudt: %n tildeling.</numerusform><numerusform>Fortrudt: %n tildelinger.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="706" />
+        <source>Redo was only partly applied: %1</source>
+        <translation>Gentagelsen blev kun delvist gennemført: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/main_window.py" line="711" />
+        <source>Redone: %n assignment(s).</source>
+        <translation>
+            <numerusform>Gentaget: %n tildeling.</numerusform><numerusform>Gentaget: %n tildelinger.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>PrivilegeTreeModel</name>
+    <message>
+        <location filename="../../privadmin/itemmodels/privileges.py" line="45" />
+        <source>Private</source>
+        <translation>Privat</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/itemmodels/privileges.py" line="46" />
+        <source>Public</source>
+        <translation>Offentlig</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/itemmodels/privileges.py" line="47" />
+        <source>Whitelist</source>
+        <translation>Whitelist</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/itemmodels/privileges.py" line="189" />
+        <source>Privilege</source>
+        <translation>Rettighed</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/itemmodels/privileges.py" line="189" />
+        <source>Assignability</source>
+        <translation>Tildelbarhed</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/itemmodels/privileges.py" line="189" />
+        <source>Description</source>
+        <translation>Beskrivelse</translation>
+    </message>
+</context>
+<context>
+    <name>PrivilegesPanel</name>
+    <message>
+        <location filename="../../privadmin/views/privileges_panel.py" line="124" />
+        <source>&amp;Assignments of %1</source>
+        <translation>&amp;Tildelinger for %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/privileges_panel.py" line="127" />
+        <source>%n employees selected: drag privileges onto them or press Ctrl+Enter</source>
+        <translation>
+            <numerusform>%n medarbejder valgt: træk rettigheder hen på den eller tryk Ctrl+Enter</numerusform><numerusform>%n medarbejdere valgt: træk rettigheder hen på dem eller tryk Ctrl+Enter</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/privileges_panel.py" line="130" />
+        <source>&amp;Assignments: select an employee</source>
+        <translation>&amp;Tildelinger: vælg en medarbejder</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/privileges_panel.py" line="133" />
+        <source>&amp;Privileges you may assign, by provider</source>
+        <translation>&amp;Rettigheder du kan tildele, efter tjenesteudbyder</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/privileges_panel.py" line="134" />
+        <source>Privileges</source>
+        <translation>Rettigheder</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/privileges_panel.py" line="135" />
+        <source>Assignments</source>
+        <translation>Tildelinger</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,710 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>AddEmployeeDialog</name>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="47" />
+        <source>Add employee</source>
+        <translation>Add employee</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="59" />
+        <source>Add an employee by their MitID Erhverv UUID. The employee then appears in the list before their first sign-in, so you can assign privileges at once.</source>
+        <translation>Add an employee by their MitID Erhverv UUID. The employee then appears in the list before their first sign-in, so you can assign privileges at once.</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="67" />
+        <source>The RID number is stored only as an attribute that search finds. Nothing available here can look up a UUID from a RID, so the UUID is required; the employee's MitID Erhverv administrator can find it.</source>
+        <translation>The RID number is stored only as an attribute that search finds. Nothing available here can look up a UUID from a RID, so the UUID is required; the employee's MitID Erhverv administrator can find it.</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="76" />
+        <source>&amp;UUID (required):</source>
+        <translation>&amp;UUID (required):</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="77" />
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="78" />
+        <source>&amp;Email:</source>
+        <translation>&amp;Email:</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="79" />
+        <source>&amp;RID:</source>
+        <translation>&amp;RID:</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="84" />
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="85" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="101" />
+        <source>Enter the employee's MitID Erhverv UUID.</source>
+        <translation>Enter the employee's MitID Erhverv UUID.</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="106" />
+        <source>“%1” is not a UUID. A UUID has 32 hexadecimal digits in groups of 8-4-4-4-12, for example 7f3c2a10-5b6d-4e8f-9a0b-1c2d3e4f5a6b.</source>
+        <translation>“%1” is not a UUID. A UUID has 32 hexadecimal digits in groups of 8-4-4-4-12, for example 7f3c2a10-5b6d-4e8f-9a0b-1c2d3e4f5a6b.</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="111" />
+        <source>“%1” is not an email address; leave the field empty or correct it.</source>
+        <translation>“%1” is not an email address; leave the field empty or correct it.</translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentTableModel</name>
+    <message>
+        <location filename="../../privadmin/itemmodels/assignments.py" line="74" />
+        <source>Inactive: the organization is no longer on the privilege's whitelist</source>
+        <translation>Inactive: the organization is no longer on the privilege's whitelist</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/itemmodels/assignments.py" line="76" />
+        <source>Inactive: the provider has made the privilege private</source>
+        <translation>Inactive: the provider has made the privilege private</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/itemmodels/assignments.py" line="77" />
+        <source>Inactive</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/itemmodels/assignments.py" line="100" />
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/itemmodels/assignments.py" line="120" />
+        <source>Privilege</source>
+        <translation>Privilege</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/itemmodels/assignments.py" line="121" />
+        <source>Provider</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/itemmodels/assignments.py" line="122" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/itemmodels/assignments.py" line="123" />
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/itemmodels/assignments.py" line="124" />
+        <source>Assigned</source>
+        <translation>Assigned</translation>
+    </message>
+</context>
+<context>
+    <name>BatchFailureDialog</name>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="226" />
+        <source>Change only partly applied</source>
+        <translation>Change only partly applied</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/dialogs.py" line="232" />
+        <source>%n item(s) were applied</source>
+        <translation>
+            <numerusform>%n item was applied</numerusform><numerusform>%n items were applied</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/dialogs.py" line="234" />
+        <source>(%n changed on the server).</source>
+        <translation>
+            <numerusform>(%n changed on the server).</numerusform><numerusform>(%n changed on the server).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/dialogs.py" line="235" />
+        <source>%n item(s) were not applied.</source>
+        <translation>
+            <numerusform>%n item was not applied.</numerusform><numerusform>%n items were not applied.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="236" />
+        <source>Reason: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="238" />
+        <source>Retry the rest to finish the change, or undo the applied part to return to where you started. Closing keeps the applied part; it can be undone later.</source>
+        <translation>Retry the rest to finish the change, or undo the applied part to return to where you started. Closing keeps the applied part; it can be undone later.</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="245" />
+        <source>&amp;Retry the rest</source>
+        <translation>&amp;Retry the rest</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="246" />
+        <source>&amp;Undo the applied part</source>
+        <translation>&amp;Undo the applied part</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="247" />
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
+    </message>
+</context>
+<context>
+    <name>BatchProgressDialog</name>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="195" />
+        <source>Applying changes</source>
+        <translation>Applying changes</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/dialogs.py" line="196" />
+        <source>Applying %n change(s)…</source>
+        <translation>
+            <numerusform>Applying %n change…</numerusform><numerusform>Applying %n changes…</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="197" />
+        <source>Cancel after this batch</source>
+        <translation>Cancel after this batch</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePreviewDialog</name>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="140" />
+        <source>Preview of changes</source>
+        <translation>Preview of changes</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/dialogs.py" line="149" />
+        <source>%n assignment(s) to add</source>
+        <translation>
+            <numerusform>%n assignment to add</numerusform><numerusform>%n assignments to add</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/dialogs.py" line="151" />
+        <source>%n assignment(s) to remove</source>
+        <translation>
+            <numerusform>%n assignment to remove</numerusform><numerusform>%n assignments to remove</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/dialogs.py" line="152" />
+        <source>%n employee(s) affected</source>
+        <translation>
+            <numerusform>%n employee affected</numerusform><numerusform>%n employees affected</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/dialogs.py" line="165" />
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform><numerusform>… and %n more</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="170" />
+        <source>Assignments that already exist, or are already gone, stay as they are.</source>
+        <translation>Assignments that already exist, or are already gone, stay as they are.</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="177" />
+        <source>Apply changes</source>
+        <translation>Apply changes</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="178" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>EmployeeTableModel</name>
+    <message>
+        <location filename="../../privadmin/itemmodels/employees.py" line="167" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/itemmodels/employees.py" line="167" />
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/itemmodels/employees.py" line="167" />
+        <source>RID</source>
+        <translation>RID</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/itemmodels/employees.py" line="167" />
+        <source>Last seen</source>
+        <translation>Last seen</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/itemmodels/employees.py" line="167" />
+        <source>Privileges</source>
+        <translation>Privileges</translation>
+    </message>
+</context>
+<context>
+    <name>EmployeesPanel</name>
+    <message>
+        <location filename="../../privadmin/views/employees_panel.py" line="140" />
+        <location filename="../../privadmin/views/employees_panel.py" line="244" />
+        <source>Loading employees…</source>
+        <translation>Loading employees…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/employees_panel.py" line="145" />
+        <source>Loading employees… %n loaded</source>
+        <translation>
+            <numerusform>Loading employees… %n loaded</numerusform><numerusform>Loading employees… %n loaded</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/employees_panel.py" line="199" />
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/employees_panel.py" line="201" />
+        <source>%n employee(s)</source>
+        <translation>
+            <numerusform>%n employee</numerusform><numerusform>%n employees</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/employees_panel.py" line="207" />
+        <source>You cannot manage employees in this organization</source>
+        <translation>You cannot manage employees in this organization</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/employees_panel.py" line="210" />
+        <source>Your roles here do not include assigning privileges (PrivilegeAssigner). An administrator of the organization can grant it.</source>
+        <translation>Your roles here do not include assigning privileges (PrivilegeAssigner). An administrator of the organization can grant it.</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/employees_panel.py" line="216" />
+        <source>No employees yet</source>
+        <translation>No employees yet</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/employees_panel.py" line="219" />
+        <source>Employees appear here after their first sign-in at a provider's service that uses the privilege service. To assign privileges before that, add an employee by their MitID Erhverv UUID.</source>
+        <translation>Employees appear here after their first sign-in at a provider's service that uses the privilege service. To assign privileges before that, add an employee by their MitID Erhverv UUID.</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/employees_panel.py" line="226" />
+        <source>No employees match “%1”</source>
+        <translation>No employees match “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/employees_panel.py" line="229" />
+        <source>Search looks in name, email, RID and UUID. If the employee has not signed in at a service yet, add them by their MitID Erhverv UUID.</source>
+        <translation>Search looks in name, email, RID and UUID. If the employee has not signed in at a service yet, add them by their MitID Erhverv UUID.</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/employees_panel.py" line="237" />
+        <source>Search name, email, RID or UUID (Ctrl+F)</source>
+        <translation>Search name, email, RID or UUID (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/employees_panel.py" line="238" />
+        <source>Search employees</source>
+        <translation>Search employees</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/employees_panel.py" line="239" />
+        <source>Employees</source>
+        <translation>Employees</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/employees_panel.py" line="240" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/employees_panel.py" line="241" />
+        <source>Add employee…</source>
+        <translation>Add employee…</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorBanner</name>
+    <message>
+        <location filename="../../privadmin/views/banner.py" line="45" />
+        <source>&amp;Retry</source>
+        <translation>&amp;Retry</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/banner.py" line="46" />
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/banner.py" line="77" />
+        <source>The Privileges API could not be reached: %1</source>
+        <translation>The Privileges API could not be reached: %1</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/banner.py" line="81" />
+        <source>You have been signed out. Sign in again to continue.</source>
+        <translation>You have been signed out. Sign in again to continue.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="255" />
+        <source>Privilege management</source>
+        <translation>Privilege management</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="256" />
+        <source>&amp;Organization:</source>
+        <translation>&amp;Organization:</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="257" />
+        <source>Organization</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="258" />
+        <source>Employees and privileges</source>
+        <translation>Employees and privileges</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="260" />
+        <location filename="../../privadmin/views/main_window.py" line="439" />
+        <source>Privilege catalog</source>
+        <translation>Privilege catalog</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="261" />
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="262" />
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="263" />
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="264" />
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="265" />
+        <source>&amp;Search employees</source>
+        <translation>&amp;Search employees</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="266" />
+        <source>&amp;Add employee…</source>
+        <translation>&amp;Add employee…</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="267" />
+        <source>A&amp;ssign selected privileges to selected employees</source>
+        <translation>A&amp;ssign selected privileges to selected employees</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="268" />
+        <source>Assign</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="269" />
+        <source>Remove selected privileges from selected &amp;employees</source>
+        <translation>Remove selected privileges from selected &amp;employees</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="270" />
+        <source>&amp;Remove selected assignments</source>
+        <translation>&amp;Remove selected assignments</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="271" />
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="272" />
+        <source>Switch &amp;organization…</source>
+        <translation>Switch &amp;organization…</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="273" />
+        <source>Re&amp;load</source>
+        <translation>Re&amp;load</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="274" />
+        <source>Sign &amp;out</source>
+        <translation>Sign &amp;out</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="275" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="301" />
+        <source>manages privileges</source>
+        <translation>manages privileges</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="302" />
+        <source>assigns privileges</source>
+        <translation>assigns privileges</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="303" />
+        <source>manages administrators</source>
+        <translation>manages administrators</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="304" />
+        <source>runtime lookups</source>
+        <translation>runtime lookups</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="312" />
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="313" />
+        <source>Your roles: %1</source>
+        <translation>Your roles: %1</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="317" />
+        <source>Production</source>
+        <translation>Production</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="318" />
+        <source>Pre-production</source>
+        <translation>Pre-production</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="319" />
+        <source>Demo</source>
+        <translation>Demo</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="320" />
+        <source>Custom</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="323" />
+        <source>Environment: %1</source>
+        <translation>Environment: %1</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="326" />
+        <source>Signed in as %1</source>
+        <translation>Signed in as %1</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="338" />
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Undo %1</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="339" />
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Redo %1</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="340" />
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="341" />
+        <source>Redo</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="363" />
+        <source>You hold no roles in any organization. Ask an administrator of your organization to add you.</source>
+        <translation>You hold no roles in any organization. Ask an administrator of your organization to add you.</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="386" />
+        <source>Loading cancelled; the list may be incomplete.</source>
+        <translation>Loading cancelled; the list may be incomplete.</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="511" />
+        <source>Employee added.</source>
+        <translation>Employee added.</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="533" />
+        <source>Select one employee first.</source>
+        <translation>Select one employee first.</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="542" />
+        <location filename="../../privadmin/views/main_window.py" line="551" />
+        <source>Select one or more employees and one or more privileges first.</source>
+        <translation>Select one or more employees and one or more privileges first.</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="559" />
+        <source>Select the assignments to remove first.</source>
+        <translation>Select the assignments to remove first.</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="579" />
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/main_window.py" line="583" />
+        <source>assign %n privilege(s)</source>
+        <translation>
+            <numerusform>assign %n privilege</numerusform><numerusform>assign %n privileges</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/main_window.py" line="585" />
+        <source>remove %n privilege(s)</source>
+        <translation>
+            <numerusform>remove %n privilege</numerusform><numerusform>remove %n privileges</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/main_window.py" line="586" />
+        <source>change %n assignment(s)</source>
+        <translation>
+            <numerusform>change %n assignment</numerusform><numerusform>change %n assignments</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/main_window.py" line="610" />
+        <source>%n assignment(s) changed.</source>
+        <translation>
+            <numerusform>%n assignment changed.</numerusform><numerusform>%n assignments changed.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/main_window.py" line="615" />
+        <source>Cancelled: %n item(s) were not sent.</source>
+        <translation>
+            <numerusform>Cancelled: %n item was not sent.</numerusform><numerusform>Cancelled: %n items were not sent.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="644" />
+        <location filename="../../privadmin/views/main_window.py" line="684" />
+        <location filename="../../privadmin/views/main_window.py" line="704" />
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="686" />
+        <source>Undo was only partly applied (%1 of %2 items): %3</source>
+        <translation>Undo was only partly applied (%1 of %2 items): %3</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/main_window.py" line="694" />
+        <source>Undone: %n assignment(s).</source>
+        <translation>
+            <numerusform>Undone: %n assignment.</numerusform><numerusform>Undone: %n assignments.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="706" />
+        <source>Redo was only partly applied: %1</source>
+        <translation>Redo was only partly applied: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/main_window.py" line="711" />
+        <source>Redone: %n assignment(s).</source>
+        <translation>
+            <numerusform>Redone: %n assignment.</numerusform><numerusform>Redone: %n assignments.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>PrivilegeTreeModel</name>
+    <message>
+        <location filename="../../privadmin/itemmodels/privileges.py" line="45" />
+        <source>Private</source>
+        <translation>Private</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/itemmodels/privileges.py" line="46" />
+        <source>Public</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/itemmodels/privileges.py" line="47" />
+        <source>Whitelist</source>
+        <translation>Whitelist</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/itemmodels/privileges.py" line="189" />
+        <source>Privilege</source>
+        <translation>Privilege</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/itemmodels/privileges.py" line="189" />
+        <source>Assignability</source>
+        <translation>Assignability</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/itemmodels/privileges.py" line="189" />
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+</context>
+<context>
+    <name>PrivilegesPanel</name>
+    <message>
+        <location filename="../../privadmin/views/privileges_panel.py" line="124" />
+        <source>&amp;Assignments of %1</source>
+        <translation>&amp;Assignments of %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/privileges_panel.py" line="127" />
+        <source>%n employees selected: drag privileges onto them or press Ctrl+Enter</source>
+        <translation>
+            <numerusform>%n employee selected: drag privileges onto it or press Ctrl+Enter</numerusform><numerusform>%n employees selected: drag privileges onto them or press Ctrl+Enter</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/privileges_panel.py" line="130" />
+        <source>&amp;Assignments: select an employee</source>
+        <translation>&amp;Assignments: select an employee</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/privileges_panel.py" line="133" />
+        <source>&amp;Privileges you may assign, by provider</source>
+        <translation>&amp;Privileges you may assign, by provider</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/privileges_panel.py" line="134" />
+        <source>Privileges</source>
+        <translation>Privileges</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/privileges_panel.py" line="135" />
+        <source>Assignments</source>
+        <translation>Assignments</translation>
+    </message>
+</context>
+</TS>
