@@ -380,7 +380,7 @@ class PrivilegeEditor(Retranslating, QDialog):
             )
         )
         self.name_edit.setPlaceholderText(
-            self.tr("1 to %n characters", None, rules.NAME_MAX_LENGTH)
+            self.tr("1 to %1 characters").replace("%1", str(rules.NAME_MAX_LENGTH))
         )
         self.danish_label.setText(self.tr("&Danish description:"))
         self.english_label.setText(self.tr("&English description:"))

@@ -7,6 +7,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QWidget
 
@@ -78,7 +79,8 @@ class TaskRunner(QObject):
 
     def _finished(self, task: asyncio.Task[Any]) -> None:
         self._tasks.discard(task)
-        if not self._tasks:
+        # A dialog may close and be deleted by the task itself, before this callback runs.
+        if not self._tasks and shiboken6.isValid(self):
             self.busy_changed.emit(False)
 
 

@@ -78,24 +78,25 @@ def error_text(error: BaseException) -> str:
     )
 
 
+def _count_text(count: int, one: str, many: str) -> str:
+    """Pick the singular or plural text; Danish and English both distinguish only one from many."""
+    return one if count == 1 else many.replace("%1", str(count))
+
+
 def problem_text(problem: Problem) -> str:
     if problem is Problem.NAME_EMPTY:
         return QCoreApplication.translate("Catalog", "Enter a name.")
     if problem is Problem.NAME_TOO_LONG:
-        return QCoreApplication.translate(
-            "Catalog", "The name may have at most %n characters.", None, rules.NAME_MAX_LENGTH
-        )
+        text = QCoreApplication.translate("Catalog", "The name may have at most %1 characters.")
+        return text.replace("%1", str(rules.NAME_MAX_LENGTH))
     if problem is Problem.NAME_TAKEN:
         return QCoreApplication.translate(
             "Catalog",
-            "The organization already has a privilege with this name (capital and small letters count as the same).",
+            "The organization already has a privilege with this name "
+            "(capital and small letters count as the same).",
         )
-    return QCoreApplication.translate(
-        "Catalog",
-        "A description may have at most %n characters.",
-        None,
-        rules.DESCRIPTION_MAX_LENGTH,
-    )
+    text = QCoreApplication.translate("Catalog", "A description may have at most %1 characters.")
+    return text.replace("%1", str(rules.DESCRIPTION_MAX_LENGTH))
 
 
 def deactivation_text(deactivation: Deactivation) -> str:
@@ -103,19 +104,20 @@ def deactivation_text(deactivation: Deactivation) -> str:
     if deactivation.total == 0:
         return QCoreApplication.translate("Catalog", "No active assignments will become inactive.")
     lines = [
-        QCoreApplication.translate(
-            "Catalog", "%n active assignment(s) will become inactive:", None, deactivation.total
+        _count_text(
+            deactivation.total,
+            QCoreApplication.translate("Catalog", "1 active assignment will become inactive:"),
+            QCoreApplication.translate("Catalog", "%1 active assignments will become inactive:"),
         )
     ]
     for organization in deactivation.organizations:
-        name = organization.organization_name or organization.organization_tin
-        lines.append(
-            QCoreApplication.translate(
-                "Catalog", "• %1 (%2): %n assignment(s)", None, organization.count
-            )
-            .replace("%1", name)
-            .replace("%2", organization.organization_tin)
+        count = _count_text(
+            organization.count,
+            QCoreApplication.translate("Catalog", "1 assignment"),
+            QCoreApplication.translate("Catalog", "%1 assignments"),
         )
+        name = organization.organization_name or organization.organization_tin
+        lines.append(f"• {name} ({organization.organization_tin}): {count}")
     lines.append(
         QCoreApplication.translate(
             "Catalog", "They are not deleted, and become active again if the change is undone."
