@@ -21,6 +21,9 @@ log = logging.getLogger("privadmin.app")
 
 ShowDialog = Callable[[str, Path | None], None]
 
+# Error dialogs on screen; a parentless dialog needs a Python reference to stay open.
+_open_dialogs: list[Any] = []
+
 
 def write_report(log_dir: Path, error: BaseException, *, context: str = "") -> Path | None:
     """Write a redacted crash report for `error`; return its path, or None when it cannot be written."""
@@ -73,7 +76,7 @@ class CrashHandler:
         if self.show_dialog is not None:
             try:
                 self.show_dialog(redact(f"{type(error).__name__}: {error}"), path)
-            except Exception:  # noqa: BLE001 - a failing dialog must not recurse into this handler
+            except Exception:
                 log.exception("Could not show the error dialog")
         return path
 
@@ -117,4 +120,6 @@ def show_error_dialog(summary: str, report: Path | None) -> None:
     box.setObjectName("crashDialog")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     box.setModal(False)
+    _open_dialogs.append(box)
+    box.finished.connect(lambda _result: _open_dialogs.remove(box))
     box.show()

@@ -23,8 +23,8 @@ _BEARER = re.compile(r"(?i)\b(bearer)(\s+)[A-Za-z0-9._~+/=-]+")
 # key=value, key: value, "key": "value" for the names OAuth uses for secrets; also matches
 # them inside URL query strings and form bodies.
 _NAMED_SECRET = re.compile(
-    r"(?i)(\"?\b(?:access_token|refresh_token|id_token|client_secret|code_verifier|password|"
-    r"secret|assertion|client_assertion)\"?)(\s*[=:]\s*\"?)([^\s\"&,;}]+)"
+    r"(?i)([\"']?\b(?:access_token|refresh_token|id_token|client_secret|code_verifier|password|"
+    r"secret|assertion|client_assertion)[\"']?)(\s*[=:]\s*[\"']?)([^\s\"'&,;}]+)"
 )
 # An authorization code in a redirect URL or a token request body.
 _CODE_PARAMETER = re.compile(r"(?i)((?:^|[?&\s])code=)[^&\s#\"]+")
@@ -72,11 +72,12 @@ def setup_logging(log_dir: Path, level: str = "INFO", *, console: bool = False) 
 
     redacting = RedactingFilter()
     formatter = logging.Formatter(LOG_FORMAT)
-    path: Path | None = log_dir / LOG_FILE_NAME
+    file_path = log_dir / LOG_FILE_NAME
+    path: Path | None = file_path
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
         file_handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=MAX_LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8")
+            file_path, maxBytes=MAX_LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8")
     except OSError as error:
         print(f"privadmin: cannot write logs to {log_dir} ({error.strerror}); logging to standard error",
               file=sys.stderr)

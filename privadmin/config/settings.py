@@ -26,7 +26,6 @@ from privadmin.config.environment import (
     CUSTOM,
     DEFAULT_SCOPES,
     DEMO,
-    ENVIRONMENT_KEYS,
     PREPRODUCTION,
     PRIVILEGE_API_AUDIENCE,
     PRODUCTION,
@@ -98,7 +97,7 @@ class Settings(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    environment: Literal["production", "preproduction", "demo", "custom"] = PRODUCTION
+    environment: Literal["production", "preproduction", "demo", "custom"] = "production"
     # "system" follows the system locale: Danish for a Danish locale, English otherwise.
     language: Literal["system", "da", "en"] = "system"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
@@ -140,7 +139,7 @@ class KeySpec:
 def _key_specs() -> dict[str, KeySpec]:
     specs: dict[str, KeySpec] = {}
     for name, expected in _TOP_EXPECTED.items():
-        annotation = Settings.model_fields[name].annotation
+        annotation: Any = Settings.model_fields[name].annotation
         specs[name] = KeySpec(name, TypeAdapter(annotation), expected)
     for environment in CONFIGURABLE_ENVIRONMENTS:
         for name, expected in _FIELD_EXPECTED.items():
