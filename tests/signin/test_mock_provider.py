@@ -5,11 +5,16 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+import httpx
+import keyring.backends.fail
 import pytest
+from keyring.backend import KeyringBackend
 
 from privadmin.oidc import SignedOutError, SignInError, SignInErrorCode
 from tests.signin.conftest import (
+    BrokenKeyring,
     MemoryKeyring,
+    make_client,
     make_mock_client,
     mock_browser_sign_in,
     mock_environment,
@@ -102,5 +107,65 @@ def test_denial_without_state_is_rejected(
         assert caught.value.code is SignInErrorCode.STATE_MISMATCH
         assert memory_keyring.entries == {}
         await oidc.aclose()
+
+    asyncio.run(scenario())
+
+
+@pytest.mark.parametrize(
+    ("backend", "notice"),
+    [
+        (keyring.backends.fail.Keyring(), "no credential store"),
+        (BrokenKeyring(), "could not be saved"),
+    ],
+)
+def test_session_not_remembered_without_store(
+    mock_provider_url: str, lock_dir: Path, backend: KeyringBackend, notice: str
+) -> None:
+    environment = mock_environment(mock_provider_url)
+
+    async def scenario() -> None:
+        oidc = make_mock_client(environment, backend, lock_dir)
+        pending = await oidc.begin_sign_in()
+        await mock_browser_sign_in(pending.authorization_url, "carl@example.dk")
+        session = await pending.result()
+        assert not session.remembered
+        assert session.remember_notice is not None
+        assert notice in session.remember_notice
+        first = await session.access_token()
+        assert await session.refreshed_access_token(first) != first
+        assert await oidc.restore_session() is None
+        await oidc.aclose()
+
+    asyncio.run(scenario())
+
+
+def test_concurrent_callers_refresh_once(
+    mock_provider_url: str, memory_keyring: MemoryKeyring, lock_dir: Path
+) -> None:
+    environment = mock_environment(mock_provider_url)
+    token_requests = 0
+
+    async def count(request: httpx.Request) -> None:
+        nonlocal token_requests
+        if request.url.path.endswith("/token"):
+            token_requests += 1
+
+    async def scenario() -> None:
+        http = httpx.AsyncClient(event_hooks={"request": [count]})
+        oidc = make_client(
+            environment, memory_keyring, lock_dir, http=http, client_secret="mock-secret"
+        )
+        pending = await oidc.begin_sign_in()
+        await mock_browser_sign_in(pending.authorization_url, "dorte@example.dk")
+        session = await pending.result()
+        rejected = await session.access_token()
+        assert token_requests == 1
+
+        tokens = await asyncio.gather(*(session.refreshed_access_token(rejected) for _ in range(8)))
+        assert token_requests == 2
+        assert len(set(tokens)) == 1
+        assert tokens[0] != rejected
+        await oidc.aclose()
+        await http.aclose()
 
     asyncio.run(scenario())
