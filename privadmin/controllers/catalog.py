@@ -21,7 +21,7 @@ from privadmin.models import (
 
 log = logging.getLogger("privadmin.catalog")
 
-# The server's limits, repeated here only for early feedback: its answer decides.
+# The server's limits, repeated here only for early feedback. The server's response decides.
 NAME_MAX_LENGTH = 100
 DESCRIPTION_MAX_LENGTH = 2000
 

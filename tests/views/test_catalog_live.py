@@ -9,6 +9,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from privadmin.api_client import NotFoundError, PrivilegesClient, SignedOutError
@@ -20,6 +23,7 @@ from privadmin.models import Assignability, Privilege, PrivilegeChanges, Privile
 from privadmin.views.catalog import CatalogPanel
 from privadmin.views.catalog.editor import PrivilegeEditor
 from privadmin.views.catalog.whitelist import WhitelistEditor
+from privadmin.views.main_window import MainWindow
 from privserver.testing import sign_in_tokens
 
 Loop = asyncio.AbstractEventLoop
@@ -325,7 +329,7 @@ def test_server_conflict_shows_beside_name(
 def test_server_validation_shows_beside_field(
     panel: CatalogPanel, qasync_loop: Loop, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Raise the client's limits so that the server's 422 is what answers.
+    # Raise the client's limits so that the server's 422 response is what the editor shows.
     monkeypatch.setattr(rules, "DESCRIPTION_MAX_LENGTH", 1_000_000)
     monkeypatch.setattr(rules, "NAME_MAX_LENGTH", 1_000_000)
 
@@ -668,7 +672,7 @@ def test_failed_load_offers_retry(
     panel: CatalogPanel, admins: dict[str, Admin], qasync_loop: Loop
 ) -> None:
     customer = admins["customer"]
-    # The provider's administrator holds no role in the customer, so the server answers 403.
+    # The provider's administrator has no role in the customer organization, so the server returns 403.
     panel.set_organization(customer.tin, (Role.PRIVILEGE_ADMINISTRATOR,))
     run(qasync_loop, panel.wait())
 
@@ -696,8 +700,43 @@ def test_without_role_nothing_loads(
 # The whole path: a provider offers a privilege to one customer, who assigns it.
 
 
+def model_texts(model: QAbstractItemModel, parent: QModelIndex | None = None) -> set[str]:
+    """Collect the display texts of every item of a tree model."""
+    parent = parent or QModelIndex()
+    texts: set[str] = set()
+    for row in range(model.rowCount(parent)):
+        index = model.index(row, 0, parent)
+        texts.add(str(index.data()))
+        texts |= model_texts(model, index)
+    return texts
+
+
+def customer_main_window(live_server: Any, customer: Admin, qtbot: Any) -> MainWindow:
+    async def sign_out() -> None:
+        return None
+
+    seeded = live_server.administrator("customer")
+    context = AppContext(
+        environment=Environment(
+            key="custom",
+            issuer=live_server.issuer,
+            api_base_url=live_server.api_base_url,
+            client_id="privadmin-desktop",
+        ),
+        client=customer.client,
+        caller_name=seeded["name"],
+        caller_identity_id=seeded["idpIdentityId"],
+        language="en",
+        sign_out=sign_out,
+        switch_language=lambda _language: None,
+    )
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    return window
+
+
 def test_whitelisted_customer_can_assign(
-    panel: CatalogPanel, admins: dict[str, Admin], qasync_loop: Loop
+    live_server: Any, panel: CatalogPanel, admins: dict[str, Admin], qasync_loop: Loop, qtbot: Any
 ) -> None:
     provider, customer = admins["provider"], admins["customer"]
     name = unique("Kundeportal")
@@ -721,6 +760,12 @@ def test_whitelisted_customer_can_assign(
     groups = run(qasync_loop, customer.client.assignable_privileges(customer.tin))
     offered = {p.id: group.organization_tin for group in groups for p in group.privileges}
     assert offered.get(privilege.id) == provider.tin
+    window = customer_main_window(live_server, customer, qtbot)
+    until(
+        qasync_loop,
+        lambda: name in model_texts(window.privileges.tree_model),
+        "the privilege in the tree",
+    )
 
     identity_id = uuid.uuid4()
     run(
@@ -738,3 +783,46 @@ def test_whitelisted_customer_can_assign(
         customer.client.identity_assignments(customer.tin, "mitid_erhverv", identity_id),
     )
     assert [(a.privilege_id, a.active) for a in held] == [(privilege.id, True)]
+
+
+# Keyboard access.
+
+
+def test_shortcuts_reach_every_action(
+    panel: CatalogPanel, admins: dict[str, Admin], qasync_loop: Loop, qtbot: Any
+) -> None:
+    privilege = create_privilege(
+        admins["provider"], qasync_loop, unique("Tastatur"), Assignability.WHITELIST
+    )
+    run(qasync_loop, panel.reload())
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.activateWindow()
+    panel.select(privilege.id)
+    panel.table.setFocus()
+
+    QTest.keyClick(panel.table, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    whitelist = until(qasync_loop, lambda: panel.whitelist_editor, "the whitelist editor to open")
+    run(qasync_loop, whitelist.wait())
+    whitelist.reject()
+
+    panel.activateWindow()
+    panel.table.setFocus()
+    QTest.keyClick(panel.table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    editor = until(qasync_loop, lambda: panel.editor, "the editor to open")
+    assert editor.danish_edit.hasFocus() or not editor.isActiveWindow()
+    assert editor.danish_edit.nextInFocusChain() is editor.english_edit
+    assert editor.english_edit.nextInFocusChain() is editor.assignability_combo
+    editor.reject()
+    until(qasync_loop, lambda: panel.editor is None, "the editor to close")
+
+    panel.activateWindow()
+    panel.table.setFocus()
+    QTest.keyClick(panel.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    editor = until(qasync_loop, lambda: panel.editor, "the new-privilege editor to open")
+    assert editor.creating
+    assert editor.name_edit.nextInFocusChain() is editor.danish_edit
+    editor.reject()
+
+    assert panel.delete_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Delete)
+    assert panel.new_action.shortcut() == QKeySequence(QKeySequence.StandardKey.New)

@@ -149,7 +149,7 @@ class ConflictView(Retranslating, QGroupBox):
     @staticmethod
     def _text(field: Field, value: object) -> str:
         if field is Field.ASSIGNABILITY and value is not None:
-            return assignability_text(Assignability(value))
+            return assignability_text(Assignability(str(value)))
         return "" if value is None else str(value)
 
     def retranslate(self) -> None:

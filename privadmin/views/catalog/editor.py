@@ -33,8 +33,8 @@ log = logging.getLogger("privadmin.catalog")
 class PrivilegeEditor(Retranslating, QDialog):
     """Creates a privilege (when `privilege` is None) or edits one loaded with its ETag.
 
-    Input is checked first against the limits the client knows, then the
-    server decides; its field errors appear beside the fields, and the dialog
+    Input is checked first against the limits the client has, then the
+    server decides. Its field errors appear beside the fields, and the dialog
     stays open with everything typed until a save succeeds. `saved` emits the
     privilege as the server returned it.
     """

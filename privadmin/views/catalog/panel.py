@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Sequence
 
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -159,10 +160,11 @@ class CatalogPanel(Retranslating, QWidget):
         index = self.table.currentIndex()
         if not index.isValid() or not self.table.selectionModel().isSelected(index):
             return None
-        return index.siblingAtColumn(0).data(PrivilegeRole)
+        privilege: Privilege | None = index.siblingAtColumn(0).data(PrivilegeRole)
+        return privilege
 
-    def select(self, privilege_id: object) -> None:
-        row = self.model.row_of(privilege_id)  # type: ignore[arg-type]
+    def select(self, privilege_id: uuid.UUID) -> None:
+        row = self.model.row_of(privilege_id)
         if row < 0:
             return
         index = self.proxy.mapFromSource(self.model.index(row, 0))
@@ -213,7 +215,7 @@ class CatalogPanel(Retranslating, QWidget):
     def _saved(self, privilege: Privilege) -> None:
         self.model.put(privilege)
         self.select(privilege.id)
-        # The update answer may not count assignments freshly; reload to show the server's numbers.
+        # An update response may carry a stale assignment count, so reload to show the server's numbers.
         self.start_reload()
 
     def delete_selected(self) -> None:
