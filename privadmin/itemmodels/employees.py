@@ -312,9 +312,10 @@ class EmployeeFilterProxy(QSortFilterProxyModel):
             return
         narrowing = bool(self._text) and needle.startswith(self._text) and self._accepted is not None
         previous = self._accepted
+        self.beginFilterChange()
         self._text = needle
         self._compute(previous if narrowing else None)
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def _compute(self, previous: list[bool] | None) -> None:
         if not self._text:
@@ -328,8 +329,9 @@ class EmployeeFilterProxy(QSortFilterProxyModel):
             self._accepted = [needle in text for text in texts]
 
     def _refilter(self) -> None:
+        self.beginFilterChange()
         self._compute(None)
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:  # noqa: N802
         accepted = self._accepted
