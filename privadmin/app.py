@@ -134,6 +134,7 @@ class Shell(QObject):
         diagnostics.current.environment = None
         self.environment = None
         self.start_window.clear_sign_in()
+        self._close_oidc()
         log.info("Environment %s chosen", key)
 
         if save and key != DEMO and key != self.config.settings.environment:
@@ -404,10 +405,18 @@ class Shell(QObject):
             else:
                 log.error("Task failed", exc_info=error)
 
+    def _close_oidc(self) -> None:
+        if self.oidc is not None:
+            self.spawn(self.oidc.aclose())
+            self.oidc = None
+
     async def aclose(self) -> None:
-        """Cancel running tasks, close the API client and stop the demo server."""
+        """Cancel running tasks, close the API and OpenID clients and stop the demo server."""
         for task in list(self._tasks):
             task.cancel()
+        if self.oidc is not None:
+            await self.oidc.aclose()
+            self.oidc = None
         if self.client is not None:
             await self.client.aclose()
             self.client = None
