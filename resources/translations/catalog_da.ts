@@ -126,19 +126,13 @@
             <source>Delete the privilege “%1”?</source>
             <translation>Slet rettigheden “%1”?</translation>
         </message>
-        <message numerus="yes">
-            <source>%n assignment(s) will be removed</source>
-            <translation>
-                <numerusform>%n tildeling bliver fjernet</numerusform>
-                <numerusform>%n tildelinger bliver fjernet</numerusform>
-            </translation>
+        <message>
+            <source>1 assignment will be removed:</source>
+            <translation>1 tildeling bliver fjernet:</translation>
         </message>
-        <message numerus="yes">
-            <source>in %n organization(s).</source>
-            <translation>
-                <numerusform>i %n organisation.</numerusform>
-                <numerusform>i %n organisationer.</numerusform>
-            </translation>
+        <message>
+            <source>%1 assignments will be removed:</source>
+            <translation>%1 tildelinger bliver fjernet:</translation>
         </message>
         <message>
             <source>It has no assignments.</source>

@@ -126,19 +126,13 @@
             <source>Delete the privilege “%1”?</source>
             <translation>Delete the privilege “%1”?</translation>
         </message>
-        <message numerus="yes">
-            <source>%n assignment(s) will be removed</source>
-            <translation>
-                <numerusform>%n assignment will be removed</numerusform>
-                <numerusform>%n assignments will be removed</numerusform>
-            </translation>
+        <message>
+            <source>1 assignment will be removed:</source>
+            <translation>1 assignment will be removed:</translation>
         </message>
-        <message numerus="yes">
-            <source>in %n organization(s).</source>
-            <translation>
-                <numerusform>in %n organization.</numerusform>
-                <numerusform>in %n organizations.</numerusform>
-            </translation>
+        <message>
+            <source>%1 assignments will be removed:</source>
+            <translation>%1 assignments will be removed:</translation>
         </message>
         <message>
             <source>It has no assignments.</source>

@@ -85,12 +85,8 @@ def test_danish_terms_are_used() -> None:
     assert translator.translate("Catalog", "Whitelist") == "Whitelist"
     assert translator.translate("CatalogPanel", "&New privilege") == "&Ny rettighed"
     assert (
-        translator.translate("CatalogPanel", "%n assignment(s) will be removed", None, 3)
-        == "%n tildelinger bliver fjernet"
-    )
-    assert (
-        translator.translate("CatalogPanel", "%n assignment(s) will be removed", None, 1)
-        == "%n tildeling bliver fjernet"
+        translator.translate("CatalogPanel", "%1 assignments will be removed:")
+        == "%1 tildelinger bliver fjernet:"
     )
 
 

@@ -26,6 +26,7 @@ from privadmin.itemmodels.catalog import CatalogFilterModel, CatalogModel, Colum
 from privadmin.models import Privilege, Role
 from privadmin.views.catalog.editor import PrivilegeEditor
 from privadmin.views.catalog.tasks import Retranslating, StatusBar, TaskRunner, ask
+from privadmin.views.catalog.texts import count_text, organization_line
 from privadmin.views.catalog.whitelist import WhitelistEditor
 
 log = logging.getLogger("privadmin.catalog")
@@ -194,7 +195,7 @@ class CatalogPanel(Retranslating, QWidget):
     async def edit(self, privilege: Privilege) -> PrivilegeEditor:
         """Load the privilege with its ETag and open the editor on it."""
         current = await self._require_controller().get(privilege.id)
-        self.model.put(current.model_copy(update={"assignment_count": privilege.assignment_count}))
+        self.model.put(current)
         editor = PrivilegeEditor(self._require_controller(), [], current, self)
         self._show_editor(editor)
         return editor
@@ -229,14 +230,25 @@ class CatalogPanel(Retranslating, QWidget):
         controller = self._require_controller()
         usage = await controller.usage(privilege.id)
         count = sum(entry.active_count + entry.inactive_count for entry in usage)
-        organizations = sum(1 for entry in usage if entry.active_count + entry.inactive_count > 0)
-        text = self.tr("Delete the privilege “%1”?").replace("%1", privilege.name) + "\n\n"
+
+        lines = [self.tr("Delete the privilege “%1”?").replace("%1", privilege.name), ""]
         if count:
-            text += self.tr("%n assignment(s) will be removed", None, count)
-            text += " " + self.tr("in %n organization(s).", None, organizations)
+            lines.append(
+                count_text(
+                    count,
+                    self.tr("1 assignment will be removed:"),
+                    self.tr("%1 assignments will be removed:"),
+                )
+            )
+            lines.extend(
+                organization_line(entry.organization_name, entry.organization_tin, total)
+                for entry in usage
+                if (total := entry.active_count + entry.inactive_count) > 0
+            )
         else:
-            text += self.tr("It has no assignments.")
-        text += "\n" + self.tr("This cannot be undone.")
+            lines.append(self.tr("It has no assignments."))
+        lines.append(self.tr("This cannot be undone."))
+        text = "\n".join(lines)
         if not await ask(self, self.tr("Delete privilege"), text, self.tr("Delete")):
             log.info("Kept privilege %s", privilege.id)
             return False

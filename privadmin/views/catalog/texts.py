@@ -78,7 +78,7 @@ def error_text(error: BaseException) -> str:
     )
 
 
-def _count_text(count: int, one: str, many: str) -> str:
+def count_text(count: int, one: str, many: str) -> str:
     """Pick the singular or plural text; Danish and English both distinguish only one from many."""
     return one if count == 1 else many.replace("%1", str(count))
 
@@ -99,25 +99,33 @@ def problem_text(problem: Problem) -> str:
     return text.replace("%1", str(rules.DESCRIPTION_MAX_LENGTH))
 
 
+def organization_line(name: str | None, tin: str, count: int) -> str:
+    """Return a bullet line naming an organization and its number of assignments."""
+    assignments = count_text(
+        count,
+        QCoreApplication.translate("Catalog", "1 assignment"),
+        QCoreApplication.translate("Catalog", "%1 assignments"),
+    )
+    return f"• {name or tin} ({tin}): {assignments}"
+
+
 def deactivation_text(deactivation: Deactivation) -> str:
     """Say how many assignments turn inactive, and in which organizations."""
     if deactivation.total == 0:
         return QCoreApplication.translate("Catalog", "No active assignments will become inactive.")
     lines = [
-        _count_text(
+        count_text(
             deactivation.total,
             QCoreApplication.translate("Catalog", "1 active assignment will become inactive:"),
             QCoreApplication.translate("Catalog", "%1 active assignments will become inactive:"),
         )
     ]
     for organization in deactivation.organizations:
-        count = _count_text(
-            organization.count,
-            QCoreApplication.translate("Catalog", "1 assignment"),
-            QCoreApplication.translate("Catalog", "%1 assignments"),
+        lines.append(
+            organization_line(
+                organization.organization_name, organization.organization_tin, organization.count
+            )
         )
-        name = organization.organization_name or organization.organization_tin
-        lines.append(f"• {name} ({organization.organization_tin}): {count}")
     lines.append(
         QCoreApplication.translate(
             "Catalog", "They are not deleted, and become active again if the change is undone."
