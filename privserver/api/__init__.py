@@ -1,1 +1,1 @@
-"""TODO: describe this package."""
+"""The HTTP API of privserver under /api/v1 (FastAPI)."""

@@ -17,6 +17,8 @@ log = logging.getLogger("privserver.db")
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+# Execution option marking transactions that only read; on SQLite they begin deferred.
+READ_ONLY_OPTION = "privserver_read_only"
 
 
 def normalize_url(database_url: str) -> str:
@@ -59,7 +61,19 @@ def _configure_sqlite(engine: Engine, *, wal: bool) -> None:
 
     @event.listens_for(engine, "begin")
     def on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        if connection.get_execution_options().get(READ_ONLY_OPTION):
+            connection.exec_driver_sql("BEGIN")
+        else:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def read_only(engine: Engine) -> Engine:
+    """Return a view of `engine` whose transactions only read.
+
+    Every other transaction on SQLite begins IMMEDIATE and so holds the write
+    lock; read transactions begin deferred and run beside a writer under WAL.
+    """
+    return engine.execution_options(**{READ_ONLY_OPTION: True})
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -1,1 +1,1 @@
-"""TODO: describe this package."""
+"""The rules of privilege management, written once: assignability, activity, roles and audit."""

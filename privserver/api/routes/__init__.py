@@ -1,1 +1,1 @@
-"""TODO: describe this package."""
+"""Routes of the API, one module per resource."""

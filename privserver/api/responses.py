@@ -1,0 +1,36 @@
+"""Error responses the OpenAPI document lists for the routes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from privserver.api.schemas import Problem
+
+_PROBLEM_CONTENT = {
+    "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}
+}
+
+_DESCRIPTIONS = {
+    400: "Malformed request",
+    401: "Missing or invalid access token",
+    403: "The caller may not do this in the organization",
+    404: "Not found",
+    409: "Conflict",
+    412: "The If-Match ETag is stale",
+    413: "Too many items",
+    422: "Invalid values; `errors` names each field",
+    428: "If-Match is required",
+}
+
+
+def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """Return OpenAPI response entries for these statuses, plus the 401 and 403 every route has."""
+    wanted = sorted({401, 403, 422, *statuses})
+    return {
+        status: {
+            "model": Problem,
+            "description": _DESCRIPTIONS[status],
+            "content": _PROBLEM_CONTENT,
+        }
+        for status in wanted
+    }

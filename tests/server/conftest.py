@@ -1,0 +1,262 @@
+"""Fixtures of the server tests: a live privserver on loopback, a test issuer and a small world."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+import pytest
+import uvicorn
+from joserfc import jwt
+from joserfc.jwk import ECKey, KeySet, RSAKey
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
+
+from privserver.api.app import create_app
+from privserver.auth.tokens import StaticJwks
+from privserver.config import DEFAULT_AUDIENCE, Settings
+from privserver.db.engine import make_engine, make_session_factory
+from privserver.domain import administrators, api_clients, organizations, privileges
+from privserver.domain.caller import Caller
+from privserver.domain.values import Role
+
+ISSUER = "https://issuer.privserver.test/op"
+POSTGRES_URL_VARIABLE = "PRIVSERVER_TEST_POSTGRES_URL"
+ALL_ROLES = set(Role)
+
+
+class TestIssuer:
+    """Mints access tokens shaped like the Nets eID Broker's, signed with keys the server trusts."""
+
+    def __init__(self) -> None:
+        self.es_key = ECKey.generate_key("P-256", parameters={"kid": "test-es256", "use": "sig"})
+        self.rs_key = RSAKey.generate_key(2048, parameters={"kid": "test-rs256", "use": "sig"})
+        self.public_keys = KeySet.import_key_set(
+            {"keys": [self.es_key.as_dict(private=False), self.rs_key.as_dict(private=False)]}
+        )
+        self.jwks = StaticJwks(lambda: self.public_keys)
+
+    def sign(self, claims: dict[str, Any], *, key: Any = None, alg: str = "ES256", typ: str = "at+jwt") -> str:
+        key = key if key is not None else (self.rs_key if alg == "RS256" else self.es_key)
+        return jwt.encode({"alg": alg, "typ": typ, "kid": key.kid}, claims, key)
+
+    def claims(self, **overrides: Any) -> dict[str, Any]:
+        now = int(time.time())
+        claims = {"iss": ISSUER, "aud": DEFAULT_AUDIENCE, "iat": now, "nbf": now, "exp": now + 600,
+                  "jti": uuid.uuid4().hex}
+        claims.update(overrides)
+        return {key: value for key, value in claims.items() if value is not None}
+
+    def person_token(
+        self,
+        person: Person,
+        *,
+        scope: list[str] | str | None = None,
+        client_id: str = "privadmin-desktop",
+        client_org: str | None = None,
+        **overrides: Any,
+    ) -> str:
+        claims = self.claims(
+            sub=str(uuid.uuid5(uuid.NAMESPACE_URL, person.idp_identity_id)),
+            scope=scope if scope is not None else ["openid", "nemlogin", "privilege_api"],
+            client_id=client_id,
+            idp=person.idp,
+            idp_identity_id=person.idp_identity_id,
+            identity_type="professional",
+            client_org_taxation_number=client_org,
+            **{"nemlogin.cvr": person.employer_tin.removeprefix("DK") if person.employer_tin else None},
+        )
+        claims.update(overrides)
+        return self.sign({key: value for key, value in claims.items() if value is not None})
+
+    def service_token(self, client_id: str, organization_tin: str, **overrides: Any) -> str:
+        claims = self.claims(
+            sub=client_id,
+            client_id=client_id,
+            scope=["privilege_api"],
+            client_at_type="service_token",
+            client_org_taxation_number=organization_tin,
+        )
+        claims.update(overrides)
+        return self.sign(claims)
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    employer_tin: str | None
+    idp: str = "mitid_erhverv"
+    idp_identity_id: str = field(default_factory=lambda: str(uuid.uuid4()))
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.idp, self.idp_identity_id
+
+
+class LiveServer:
+    """privserver's API served by uvicorn in a background thread on 127.0.0.1 and a free port."""
+
+    def __init__(self, database_url: str, issuer: TestIssuer, **settings: Any) -> None:
+        self.database_url = database_url
+        self.settings = Settings(database_url=database_url, issuer=ISSUER, **settings)
+        self.app = create_app(self.settings, jwks=issuer.jwks)
+        config = uvicorn.Config(self.app, host="127.0.0.1", port=0, log_level="warning", lifespan="on")
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(target=self._server.run, name="privserver-test", daemon=True)
+        self.base_url = ""
+
+    def start(self) -> None:
+        self._thread.start()
+        deadline = time.monotonic() + 20
+        while not self._server.started:
+            if not self._thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError("the test server did not start within 20 s")
+            time.sleep(0.01)
+        port = self._server.servers[0].sockets[0].getsockname()[1]
+        self.base_url = f"http://127.0.0.1:{port}"
+
+    def stop(self) -> None:
+        self._server.should_exit = True
+        self._thread.join(timeout=20)
+
+
+@dataclass
+class World:
+    """Organizations, people, API clients and privileges that the tests build on."""
+
+    session_factory: Any
+    provider_tin: str = "DK10000001"
+    other_provider_tin: str = "DK10000002"
+    customer_tin: str = "DK20000001"
+    other_customer_tin: str = "DK20000002"
+    people: dict[str, Person] = field(default_factory=dict)
+    clients: dict[str, str] = field(default_factory=dict)
+    privileges: dict[str, str] = field(default_factory=dict)
+
+    def session(self) -> Session:
+        return self.session_factory()  # type: ignore[no-any-return]
+
+    def build(self) -> None:
+        with self.session() as session, session.begin():
+            for tin, name in [
+                (self.provider_tin, "Pension Danmark Test A/S"),
+                (self.other_provider_tin, "Løn & Regnskab Test ApS"),
+                (self.customer_tin, "Ærø Revision ApS"),
+                (self.other_customer_tin, "Østjysk Tømrer A/S"),
+            ]:
+                organizations.ensure(session, tin, name)
+            for label, tin in [
+                ("provider_admin", self.provider_tin),
+                ("other_provider_admin", self.other_provider_tin),
+                ("customer_admin", self.customer_tin),
+                ("other_customer_admin", self.other_customer_tin),
+            ]:
+                person = Person(label.replace("_", " ").title(), tin)
+                self.people[label] = person
+                administrators.put(session, "test", tin, person.idp, person.idp_identity_id, ALL_ROLES)
+            self.people["employee"] = Person("Åse Jensen", self.customer_tin)
+            self.people["outsider"] = Person("Ole Udenfor", None)
+            for label, tin in [("provider_api", self.provider_tin), ("other_provider_api", self.other_provider_tin)]:
+                api_clients.register(session, tin, label.replace("_", "-"), name=label, roles=ALL_ROLES)
+                self.clients[label] = label.replace("_", "-")
+
+            actor = Caller.person(*self.people["provider_admin"].key)
+            for label, assignability in [("private", "Private"), ("public", "Public"), ("whitelist", "Whitelist")]:
+                privilege = privileges.create(
+                    session, actor, self.provider_tin, name=f"Pension {label}", assignability=assignability,
+                    description_danish=f"Dansk beskrivelse {label}", description_english=f"English {label}",
+                )
+                self.privileges[label] = privilege.id
+            other_actor = Caller.person(*self.people["other_provider_admin"].key)
+            self.privileges["other_public"] = privileges.create(
+                session, other_actor, self.other_provider_tin, name="Løn offentlig", assignability="Public"
+            ).id
+
+
+class Api:
+    """An HTTP client of the live server that signs requests as a given principal."""
+
+    def __init__(self, server: LiveServer, issuer: TestIssuer, world: World) -> None:
+        self.server = server
+        self.issuer = issuer
+        self.world = world
+        self.http = httpx.Client(base_url=f"{server.base_url}/api/v1", timeout=30)
+
+    def as_person(self, label: str, **token_options: Any) -> httpx.Client:
+        token = self.issuer.person_token(self.world.people[label], **token_options)
+        return self.client(token)
+
+    def as_service(self, label: str) -> httpx.Client:
+        client_id = self.world.clients[label]
+        tin = self.world.provider_tin if label == "provider_api" else self.world.other_provider_tin
+        return self.client(self.issuer.service_token(client_id, tin))
+
+    def client(self, token: str) -> httpx.Client:
+        return httpx.Client(
+            base_url=f"{self.server.base_url}/api/v1", timeout=30, headers={"Authorization": f"Bearer {token}"}
+        )
+
+
+def _postgres_database(base_url: str) -> Iterator[str]:
+    import psycopg
+
+    name = f"privserver_test_{uuid.uuid4().hex[:12]}"
+    admin = make_url(base_url).set(drivername="postgresql")
+    conninfo = admin.render_as_string(hide_password=False)
+    with psycopg.connect(conninfo, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield admin.set(database=name, drivername="postgresql+psycopg").render_as_string(hide_password=False)
+    finally:
+        with psycopg.connect(conninfo, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+BACKENDS = [
+    "sqlite",
+    pytest.param("postgresql", marks=[
+        pytest.mark.postgres,
+        pytest.mark.skipif(not os.environ.get(POSTGRES_URL_VARIABLE),
+                           reason=f"set {POSTGRES_URL_VARIABLE} to run against PostgreSQL"),
+    ]),
+]
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'privserver.sqlite'}"
+    else:
+        yield from _postgres_database(os.environ[POSTGRES_URL_VARIABLE])
+
+
+@pytest.fixture(scope="session")
+def issuer() -> TestIssuer:
+    return TestIssuer()
+
+
+@pytest.fixture
+def live(database_url: str, issuer: TestIssuer) -> Iterator[Api]:
+    server = LiveServer(database_url, issuer)
+    server.start()
+    engine = make_engine(database_url)
+    world = World(make_session_factory(engine))
+    world.build()
+    api = Api(server, issuer, world)
+    try:
+        yield api
+    finally:
+        api.http.close()
+        server.stop()
+        engine.dispose()
+
+
+@pytest.fixture
+def as_person(live: Api) -> Callable[..., httpx.Client]:
+    return live.as_person
