@@ -189,54 +189,62 @@ class RefreshTokens:
 
     def rotate(self, token: str, client_id: str) -> RefreshGrant:
         """Exchange `token` for its successor; raise InvalidGrantError when it is not valid."""
+        with self._session_factory.begin() as session:
+            outcome = self._rotate(session, token, client_id)
+        # Raised only after the commit, so that a family revoked on reuse stays revoked.
+        if isinstance(outcome, InvalidGrantError):
+            raise outcome
+        return outcome
+
+    def _rotate(self, session: Session, token: str, client_id: str) -> RefreshGrant | InvalidGrantError:
         now = self._now()
         grace = dt.timedelta(seconds=self._lifetimes.refresh_grace)
-        with self._session_factory.begin() as session:
-            # Successors are kept in clear text only for the grace period.
-            session.execute(
-                update(IdpRefreshToken)
-                .where(IdpRefreshToken.successor_token.is_not(None), IdpRefreshToken.rotated < now - grace)
-                .values(successor_token=None)
-            )
-            row = session.get(IdpRefreshToken, _hash(token))
-            if row is None or row.client_id != client_id:
-                raise InvalidGrantError("The refresh token is unknown or was issued to another client.")
-            if row.revoked:
-                raise InvalidGrantError("The refresh token has been revoked; sign in again.")
 
-            if row.rotated is not None:
-                if row.successor_token is not None and now - row.rotated <= grace:
-                    log.info("refresh token of family %s presented again within the grace period", row.family_id)
-                    return RefreshGrant(
-                        row.successor_token,
-                        row.family_id,
-                        row.client_id,
-                        row.idp,
-                        row.idp_identity_id,
-                        row.scope.split(),
-                    )
-                self._revoke_family(session, row.family_id)
-                log.warning(
-                    "rotated refresh token of family %s reused after the grace period: family revoked",
+        # Successors are kept in clear text only for the grace period.
+        session.execute(
+            update(IdpRefreshToken)
+            .where(IdpRefreshToken.successor_token.is_not(None), IdpRefreshToken.rotated < now - grace)
+            .values(successor_token=None)
+        )
+        row = session.get(IdpRefreshToken, _hash(token))
+        if row is None or row.client_id != client_id:
+            return InvalidGrantError("The refresh token is unknown or was issued to another client.")
+        if row.revoked:
+            return InvalidGrantError("The refresh token has been revoked; sign in again.")
+
+        if row.rotated is not None:
+            if row.successor_token is not None and now - row.rotated <= grace:
+                log.info("refresh token of family %s presented again within the grace period", row.family_id)
+                return RefreshGrant(
+                    row.successor_token,
                     row.family_id,
+                    row.client_id,
+                    row.idp,
+                    row.idp_identity_id,
+                    row.scope.split(),
                 )
-                raise InvalidGrantError("The refresh token was already used; the session is revoked. Sign in again.")
-
-            if now >= row.expires or now >= row.family_expires:
-                raise InvalidGrantError("The refresh token has expired; sign in again.")
-
-            successor = self._add(
-                session,
-                family_id=row.family_id,
-                client_id=row.client_id,
-                idp=row.idp,
-                idp_identity_id=row.idp_identity_id,
-                scope=row.scope.split(),
-                now=now,
-                family_expires=row.family_expires,
+            self._revoke_family(session, row.family_id)
+            log.warning(
+                "rotated refresh token of family %s reused after the grace period: family revoked",
+                row.family_id,
             )
-            row.rotated = now
-            row.successor_token = successor.token
+            return InvalidGrantError("The refresh token was already used; the session is revoked. Sign in again.")
+
+        if now >= row.expires or now >= row.family_expires:
+            return InvalidGrantError("The refresh token has expired; sign in again.")
+
+        successor = self._add(
+            session,
+            family_id=row.family_id,
+            client_id=row.client_id,
+            idp=row.idp,
+            idp_identity_id=row.idp_identity_id,
+            scope=row.scope.split(),
+            now=now,
+            family_expires=row.family_expires,
+        )
+        row.rotated = now
+        row.successor_token = successor.token
         return successor
 
     def revoke_token(self, token: str, client_id: str) -> bool:

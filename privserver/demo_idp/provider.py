@@ -438,33 +438,9 @@ class DemoIdentityProvider:
             return self._redirect_error_response(error, self.issuer)
 
         typed = params.get("identity_id", "").strip()
-        selected = params.get("identity", "")
-        identity: DemoIdentity | None
-        with self._session_factory() as session:
-            if typed:
-                identity_id = parse_identity_id(typed)
-                if identity_id is None:
-                    return self._render_chooser(
-                        authorization, params, typed=typed,
-                        error=message(language, "invalid_uuid", value=typed),
-                    )
-                identity = find_identity(session, identity_id)
-                if identity is None:
-                    return self._render_chooser(
-                        authorization, params, typed=typed,
-                        error=message(language, "unknown_uuid", value=identity_id),
-                    )
-            elif selected:
-                idp, _, identity_id = selected.partition(":")
-                identity = find_identity(session, identity_id, idp) if identity_id else None
-                if identity is None:
-                    return self._render_chooser(
-                        authorization, params, error=message(language, "unknown_identity"),
-                    )
-            else:
-                return self._render_chooser(
-                    authorization, params, error=message(language, "choose_identity"),
-                )
+        identity, error = self._resolve_identity(typed, params.get("identity", ""), language)
+        if identity is None:
+            return self._render_chooser(authorization, params, typed=typed, error=error)
 
         now = self._clock()
         code = self.codes.issue(
@@ -490,6 +466,28 @@ class DemoIdentityProvider:
             {"code": code, "state": authorization.state, "iss": self.issuer},
         )
         return RedirectResponse(location, status_code=303, headers=_NO_STORE)
+
+    def _resolve_identity(self, typed: str, selected: str, language: str) -> tuple[DemoIdentity | None, str]:
+        """Find the identity typed as a UUID or chosen from the list; else return the message to show."""
+        if not typed and not selected:
+            return None, message(language, "choose_identity")
+
+        # One short read; the page is rendered after the session closes, since
+        # SQLite transactions here take the write lock.
+        with self._session_factory() as session:
+            if typed:
+                identity_id = parse_identity_id(typed)
+                if identity_id is None:
+                    return None, message(language, "invalid_uuid", value=typed)
+                identity = find_identity(session, identity_id)
+                if identity is None:
+                    return None, message(language, "unknown_uuid", value=identity_id)
+                return identity, ""
+            idp, _, identity_id = selected.partition(":")
+            identity = find_identity(session, identity_id, idp) if identity_id else None
+        if identity is None:
+            return None, message(language, "unknown_identity")
+        return identity, ""
 
     # --- token endpoint ------------------------------------------------------
 
