@@ -41,7 +41,7 @@ USER_AGENT = f"privadmin/{__version__}"
 
 @dataclass
 class StartOptions:
-    """How this run was asked to start, from the command line."""
+    """Start-up choices of this run, from the command line."""
 
     demo: bool = False
     reset_demo: bool = False

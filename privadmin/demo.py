@@ -124,6 +124,8 @@ class DemoLauncher:
         self.employees = employees
         self.server: Any = None
         self.state: DemoState | None = None
+        # The seed report (organizations, administrators, API clients) of a seeding in this run.
+        self.seed_report: dict[str, Any] | None = None
 
     @property
     def database_path(self) -> Path:
@@ -174,6 +176,7 @@ class DemoLauncher:
             for partial in self.directory.glob(DATABASE_FILE + "*"):
                 partial.unlink(missing_ok=True)
             raise DemoStartError(f"seeding the demo database {self.database_path} failed: {error}") from error
+        self.seed_report = report
         state.seeded = True
         state.save(self.directory)
         log.info("Seeded demo database: %d organizations, %d administrators",

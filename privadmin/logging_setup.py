@@ -15,8 +15,6 @@ LOG_BACKUPS = 5
 REDACTED = "[REDACTED]"
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
-# One logger per area, so a support log can be filtered by area.
-AREAS = ("privadmin.app", "privadmin.api", "privadmin.oidc", "privadmin.config", "privadmin.demo", "privadmin.views")
 
 _JWT = re.compile(r"\beyJ[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]{2,}(?:\.[A-Za-z0-9_-]*){1,3}")
 _BEARER = re.compile(r"(?i)\b(bearer)(\s+)[A-Za-z0-9._~+/=-]+")

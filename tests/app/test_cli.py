@@ -71,25 +71,12 @@ def test_import_secret_needs_client_id(tmp_path: Path) -> None:
 
 
 def test_import_secret_stores_in_keyring(tmp_path: Path) -> None:
-    # A real keyring backend that keeps entries in memory, loaded into the child process.
-    backend_dir = tmp_path / "backend"
-    backend_dir.mkdir()
-    (backend_dir / "memory_keyring.py").write_text(
-        "import keyring.backend\n"
-        "class MemoryKeyring(keyring.backend.KeyringBackend):\n"
-        "    priority = 1\n"
-        "    entries = {}\n"
-        "    def get_password(self, service, username): return self.entries.get((service, username))\n"
-        "    def set_password(self, service, username, password): self.entries[(service, username)] = password\n"
-        "    def delete_password(self, service, username): self.entries.pop((service, username))\n",
-        encoding="utf-8",
-    )
     code = ("import sys, keyring, memory_keyring; backend = memory_keyring.MemoryKeyring(); keyring.set_keyring(backend);"
             "from privadmin.__main__ import main; code = main(sys.argv[1:]);"
             "print(sorted(backend.entries)); sys.exit(code)")
     result = run_privadmin(tmp_path, "--import-api-client-secret", "--client-id", "acme-api",
                            "--environment", "preproduction", stdin="s3cr3t\n", code=code,
-                           PYTHONPATH=str(backend_dir))
+                           PYTHONPATH=str(Path(__file__).parent))
     assert result.returncode == 0, result.stderr
     assert "Stored the secret of API client acme-api for environment preproduction." in result.stdout
     assert "[('privadmin/preproduction', 'api-client:acme-api')]" in result.stdout
