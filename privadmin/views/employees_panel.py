@@ -134,6 +134,9 @@ class EmployeesPanel(QWidget):
         self._can_assign = can_assign
         self._update_state()
 
+    def can_assign(self) -> bool:
+        return self._can_assign
+
     def begin_loading(self) -> None:
         self._loading = True
         self.progress.setRange(0, 0)

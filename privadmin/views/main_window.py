@@ -621,6 +621,8 @@ class MainWindow(QMainWindow):
         cancel_event = asyncio.Event()
         progress: BatchProgressDialog | None = None
         if plan.size > 1:
+            if self.progress_dialog is not None:
+                self.progress_dialog.deleteLater()
             progress = BatchProgressDialog(plan.size, cancel_event, self)
             self.progress_dialog = progress
             progress.show()
@@ -635,7 +637,6 @@ class MainWindow(QMainWindow):
             self._set_busy(False)
             if progress is not None:
                 progress.hide()
-                progress.deleteLater()
         self._apply_to_views(tin, outcome.changed)
         return outcome
 
