@@ -85,7 +85,8 @@ def build_app(
     if settings.issuer and settings.issuer.rstrip("/") != provider.issuer:
         log.warning("Ignoring issuer %s: with the demo identity provider the issuer is %s", settings.issuer, provider.issuer)
     api_settings = settings.model_copy(update={"issuer": provider.issuer})
-    app = create_app(api_settings, jwks=StaticJwks(provider.public_key_set))
+    # Migrated above, before the provider stored its keys.
+    app = create_app(api_settings, jwks=StaticJwks(provider.public_key_set), migrate_database=False)
     app.mount(IDP_PATH, provider.asgi_app)
     app.state.demo_idp = provider
     return app
