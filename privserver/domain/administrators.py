@@ -54,17 +54,24 @@ def administrators(session: Session, organization_tin: str) -> list[Administrato
     return sorted(result, key=lambda admin: ((admin.name or "").casefold(), admin.idp_identity_id))
 
 
-def _person_roles(session: Session, organization_tin: str, key: str) -> set[Role]:
+def principal_roles(
+    session: Session, organization_tin: str, principal_kind: str, principal_key: str
+) -> set[Role]:
+    """Return the roles a person or an API client holds in the organization."""
     return {
         Role(role)
         for role in session.scalars(
             select(RoleGrant.role).where(
                 RoleGrant.organization_tin == organization_tin,
-                RoleGrant.principal_kind == PERSON,
-                RoleGrant.principal_key == key,
+                RoleGrant.principal_kind == principal_kind,
+                RoleGrant.principal_key == principal_key,
             )
         )
     }
+
+
+def _person_roles(session: Session, organization_tin: str, key: str) -> set[Role]:
+    return principal_roles(session, organization_tin, PERSON, key)
 
 
 def _check_not_last_manager(
@@ -97,16 +104,7 @@ def set_roles(
     roles: Iterable[Role],
 ) -> tuple[set[Role], set[Role]]:
     """Make `roles` exactly the principal's roles in the organization; return (before, after)."""
-    before = {
-        Role(role)
-        for role in session.scalars(
-            select(RoleGrant.role).where(
-                RoleGrant.organization_tin == organization_tin,
-                RoleGrant.principal_kind == principal_kind,
-                RoleGrant.principal_key == principal_key,
-            )
-        )
-    }
+    before = principal_roles(session, organization_tin, principal_kind, principal_key)
     after = set(roles)
     removed = before - after
     if removed:
