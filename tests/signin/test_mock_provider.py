@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from pathlib import Path
 
 import httpx
@@ -167,5 +168,36 @@ def test_concurrent_callers_refresh_once(
         assert tokens[0] != rejected
         await oidc.aclose()
         await http.aclose()
+
+    asyncio.run(scenario())
+
+
+def test_access_token_refreshed_before_expiry(
+    mock_provider_url: str, memory_keyring: MemoryKeyring, lock_dir: Path
+) -> None:
+    environment = mock_environment(mock_provider_url)
+    now = [time.time()]
+
+    async def scenario() -> None:
+        oidc = make_client(
+            environment,
+            memory_keyring,
+            lock_dir,
+            client_secret="mock-secret",
+            clock=lambda: now[0],
+        )
+        pending = await oidc.begin_sign_in()
+        await mock_browser_sign_in(pending.authorization_url, "frida@example.dk")
+        session = await pending.result()
+        first = await session.access_token()
+
+        # oidc-provider-mock issues access tokens for one hour by default.
+        now[0] += 3600 - 120
+        assert await session.access_token() == first
+        now[0] += 90
+        second = await session.access_token()
+        assert second != first
+        assert await session.access_token() == second
+        await oidc.aclose()
 
     asyncio.run(scenario())
