@@ -16,9 +16,6 @@ from privadmin.oidc import OidcClient, SignInError, SignInErrorCode
 from privserver.testing import LiveServer, abrowser_sign_in, parse_sign_in_form
 from tests.signin.conftest import MemoryKeyring, make_client, query_of
 
-# TODO: remove once privserver.seed, which the live_server fixture needs, is in the tree.
-pytest.importorskip("privserver.seed")
-
 
 def demo_environment(server: LiveServer) -> Environment:
     return Environment(
