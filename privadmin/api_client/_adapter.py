@@ -17,8 +17,6 @@ from pydantic import BaseModel
 
 from privadmin.models import (
     AssignmentChange,
-    BatchItemOutcome,
-    BatchOutcome,
     BatchResult,
     Privilege,
     PrivilegeChanges,
@@ -259,9 +257,6 @@ def administrator_body(roles: Sequence[Role]) -> dict[str, Any]:
 
 # Batches.
 
-_OPERATIONS = ("add", "remove")
-
-
 def batch_body(add: Iterable[AssignmentChange], remove: Iterable[AssignmentChange]) -> dict[str, Any]:
     return {
         "add": [_to_wire(change, skip_none=False) for change in add],
@@ -270,28 +265,12 @@ def batch_body(add: Iterable[AssignmentChange], remove: Iterable[AssignmentChang
 
 
 def read_batch_result(data: Any) -> BatchResult:
-    """Read the batch answer: every item with the list it came from and its outcome.
+    """Read the batch answer: every item with its change, the list it came from, and its outcome.
 
-    The server answers `{"items": [{"operation": "add"|"remove", "idp", "idpIdentityId",
-    "privilegeId", "outcome": "added"|"removed"|"unchanged"}]}`.
+    The server answers `{"items": [{"change": {"idp", "idpIdentityId", "privilegeId"},
+    "operation": "add"|"remove", "outcome": "added"|"removed"|"unchanged"}]}`.
     """
-    if not isinstance(data, Mapping) or not isinstance(data.get("items"), list):
-        raise TypeError("a batch result must be a JSON object with an 'items' array")
-    outcomes = []
-    for index, item in enumerate(data["items"]):
-        if not isinstance(item, Mapping):
-            raise TypeError(f"batch result item {index} must be a JSON object")
-        operation = item.get("operation")
-        if operation not in _OPERATIONS:
-            raise TypeError(f"batch result item {index} has an unknown operation {operation!r}")
-        outcomes.append(
-            BatchItemOutcome(
-                change=read_record(AssignmentChange, item),
-                operation=operation,
-                outcome=BatchOutcome(str(item.get("outcome"))),
-            )
-        )
-    return BatchResult(items=tuple(outcomes))
+    return read_record(BatchResult, data)
 
 
 # Problem documents (RFC 9457).

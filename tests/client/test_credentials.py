@@ -94,7 +94,7 @@ async def test_token_cached_until_shortly_before_expiry() -> None:
 
 @pytest.mark.anyio
 async def test_refreshed_token_reuses_newer_token() -> None:
-    handle, issued = issuing()
+    handle, _ = issuing()
     tokens = token_source(handle, Clock())
 
     first = await tokens.access_token()

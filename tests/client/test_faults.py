@@ -406,8 +406,8 @@ def change(number: int) -> AssignmentChange:
 
 def batch_answer(request: httpx.Request) -> httpx.Response:
     body = json.loads(request.content)
-    items = [{**item, "operation": "add", "outcome": "added"} for item in body["add"]]
-    items += [{**item, "operation": "remove", "outcome": "removed"} for item in body["remove"]]
+    items = [{"change": item, "operation": "add", "outcome": "added"} for item in body["add"]]
+    items += [{"change": item, "operation": "remove", "outcome": "removed"} for item in body["remove"]]
     return httpx.Response(200, json={"items": items})
 
 
