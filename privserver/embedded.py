@@ -7,7 +7,7 @@ import threading
 import time
 from collections.abc import Callable
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Self
 
 import uvicorn
 
@@ -48,7 +48,9 @@ class EmbeddedServer:
         if not serve_api and not demo_idp:
             raise ValueError("an EmbeddedServer needs the API, the demo identity provider or both")
         if not demo_idp and not issuer:
-            raise ValueError("an EmbeddedServer without the demo identity provider needs issuer=URL")
+            raise ValueError(
+                "an EmbeddedServer without the demo identity provider needs issuer=URL"
+            )
         self.database_url = database_url
         self.host = host
         self.port = port
@@ -108,12 +110,16 @@ class EmbeddedServer:
                     idp_clock=self._idp_clock,
                 )
             else:
-                self._app = build_idp_app(settings, idp_lifetimes=self._idp_lifetimes, idp_clock=self._idp_clock)
+                self._app = build_idp_app(
+                    settings, idp_lifetimes=self._idp_lifetimes, idp_clock=self._idp_clock
+                )
         except BaseException:
             sock.close()
             raise
 
-        config = uvicorn.Config(self._app, log_level=self._log_level, lifespan="on", access_log=False)
+        config = uvicorn.Config(
+            self._app, log_level=self._log_level, lifespan="on", access_log=False
+        )
         server = uvicorn.Server(config)
         thread = threading.Thread(
             target=server.run,
@@ -129,12 +135,20 @@ class EmbeddedServer:
             if not thread.is_alive():
                 self._reset()
                 sock.close()
-                raise RuntimeError(f"the embedded server on {self.base_url} stopped during start-up; see the log")
+                raise RuntimeError(
+                    f"the embedded server on {self.base_url} stopped during start-up; see the log"
+                )
             if time.monotonic() > deadline:
                 self.stop()
-                raise TimeoutError(f"the embedded server on {self.base_url} did not start within {_START_TIMEOUT_SECONDS:.0f} s")
+                raise TimeoutError(
+                    f"the embedded server on {self.base_url} did not start within {_START_TIMEOUT_SECONDS:.0f} s"
+                )
             time.sleep(0.02)
-        log.info("Embedded privserver started at %s (demo identity provider: %s)", self.base_url, self.demo_idp)
+        log.info(
+            "Embedded privserver started at %s (demo identity provider: %s)",
+            self.base_url,
+            self.demo_idp,
+        )
 
     def stop(self) -> None:
         """Shut down gracefully and wait for the thread to end; harmless when not running."""
@@ -144,7 +158,11 @@ class EmbeddedServer:
         server.should_exit = True
         thread.join(_STOP_TIMEOUT_SECONDS)
         if thread.is_alive():
-            log.warning("Embedded privserver at %s did not stop within %.0f s; forcing it", self.base_url, _STOP_TIMEOUT_SECONDS)
+            log.warning(
+                "Embedded privserver at %s did not stop within %.0f s; forcing it",
+                self.base_url,
+                _STOP_TIMEOUT_SECONDS,
+            )
             server.force_exit = True
             thread.join(_STOP_TIMEOUT_SECONDS)
         self._reset()
@@ -154,7 +172,7 @@ class EmbeddedServer:
         self._server = None
         self._thread = None
 
-    def __enter__(self) -> EmbeddedServer:
+    def __enter__(self) -> Self:
         self.start()
         return self
 

@@ -38,7 +38,8 @@ def bind_socket(host: str, port: int) -> socket.socket:
     except OSError as error:
         sock.close()
         raise OSError(
-            error.errno, f"cannot listen on {host}:{port}: {error.strerror}; choose another port or stop the other server"
+            error.errno,
+            f"cannot listen on {host}:{port}: {error.strerror}; choose another port or stop the other server",
         ) from error
     sock.listen(128)
     sock.set_inheritable(True)
@@ -57,7 +58,9 @@ def _make_identity_provider(
     # The provider writes its signing keys at start, so its tables must exist.
     migrate(settings.database_url)
     session_factory = make_session_factory(make_engine(settings.database_url))
-    return DemoIdentityProvider(settings, session_factory, lifetimes=lifetimes, clock=clock or time.time)
+    return DemoIdentityProvider(
+        settings, session_factory, lifetimes=lifetimes, clock=clock or time.time
+    )
 
 
 def build_app(
@@ -78,12 +81,18 @@ def build_app(
 
     if not demo_idp:
         if not settings.issuer:
-            raise ValueError("no issuer configured: pass --issuer URL (or PRIVSERVER_ISSUER), or use --demo-idp")
+            raise ValueError(
+                "no issuer configured: pass --issuer URL (or PRIVSERVER_ISSUER), or use --demo-idp"
+            )
         return create_app(settings)
 
     provider = _make_identity_provider(settings, lifetimes=idp_lifetimes, clock=idp_clock)
     if settings.issuer and settings.issuer.rstrip("/") != provider.issuer:
-        log.warning("Ignoring issuer %s: with the demo identity provider the issuer is %s", settings.issuer, provider.issuer)
+        log.warning(
+            "Ignoring issuer %s: with the demo identity provider the issuer is %s",
+            settings.issuer,
+            provider.issuer,
+        )
     api_settings = settings.model_copy(update={"issuer": provider.issuer})
     # Migrated above, before the provider stored its keys.
     app = create_app(api_settings, jwks=StaticJwks(provider.public_key_set), migrate_database=False)
@@ -139,7 +148,11 @@ def serve(
     if demo_idp:
         _warn_if_exposed(host)
     app = build_app(settings, demo_idp=demo_idp)
-    log.info("privserver listening on %s (demo identity provider: %s)", settings.public_base_url, demo_idp)
+    log.info(
+        "privserver listening on %s (demo identity provider: %s)",
+        settings.public_base_url,
+        demo_idp,
+    )
     _run(app, sock, log_level)
     log.info("privserver stopped")
 

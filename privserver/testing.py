@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Self
 from urllib.parse import urljoin
 
 import httpx
@@ -69,11 +69,17 @@ class LiveServer:
             single = [admin for admin in administrators if len(admin["roles"]) == 1]
             kinds = ("customer",) if kind == "customer" else ("provider", "both")
             candidates = sorted(
-                (admin for admin in single if self._organization_kind(admin["organizationTin"]) in kinds),
+                (
+                    admin
+                    for admin in single
+                    if self._organization_kind(admin["organizationTin"]) in kinds
+                ),
                 key=lambda admin: kinds.index(self._organization_kind(admin["organizationTin"])),
             )
         else:
-            raise ValueError(f"unknown administrator kind {kind!r}: use 'customer', 'provider' or 'multi'")
+            raise ValueError(
+                f"unknown administrator kind {kind!r}: use 'customer', 'provider' or 'multi'"
+            )
         if not candidates:
             raise LookupError(f"the seed report has no {kind} administrator")
         return candidates[0]
@@ -87,16 +93,18 @@ class LiveServer:
         return _pick_client(self.seed["serviceClients"], tin, "service client")
 
 
-def _pick_client(clients: list[dict[str, Any]], tin: str | None, what: str) -> dict[str, Any]:
+def _pick_client(
+    clients: list[dict[str, Any]], tin: str | None, description: str
+) -> dict[str, Any]:
     for client in clients:
         if tin is None or client["organizationTin"] == tin:
             return client
-    raise LookupError(f"the seed report has no {what}" + (f" for {tin}" if tin else ""))
+    raise LookupError(f"the seed report has no {description}" + (f" for {tin}" if tin else ""))
 
 
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    """A seeded SQLite database (about 300 employees) served with the demo identity provider."""
+    """Seed a SQLite database (about 300 employees) and serve it with the demo identity provider."""
     from privserver.embedded import EmbeddedServer
     from privserver.seed import seed_demo
 
@@ -158,8 +166,8 @@ def parse_sign_in_form(html: str) -> SignInForm:
 def _submission(form: SignInForm, idp_identity_id: str) -> dict[str, str]:
     data = dict(form.fields)
     data["action"] = "sign_in"
-    wanted = idp_identity_id.lower()
-    offered = [value for value in form.identities if value.partition(":")[2] == wanted]
+    requested = idp_identity_id.lower()
+    offered = [value for value in form.identities if value.partition(":")[2] == requested]
     if offered:
         data["identity"] = offered[0]
     else:
@@ -180,14 +188,16 @@ def browser_sign_in(authorization_url: str, idp_identity_id: str) -> httpx.Respo
         if page.status_code != 200:
             return page
         form = parse_sign_in_form(page.text)
-        answer = browser.post(urljoin(str(page.url), form.action), data=_submission(form, idp_identity_id))
+        answer = browser.post(
+            urljoin(str(page.url), form.action), data=_submission(form, idp_identity_id)
+        )
         if answer.is_redirect:
             return browser.get(answer.headers["location"])
         return answer
 
 
 async def abrowser_sign_in(authorization_url: str, idp_identity_id: str) -> httpx.Response:
-    """The async twin of `browser_sign_in`, for code whose loopback listener runs on the same event loop."""
+    """Run `browser_sign_in` without blocking, for code whose loopback listener runs on the same event loop."""
     async with httpx.AsyncClient(follow_redirects=False, timeout=30.0) as browser:
         page = await browser.get(authorization_url)
         if page.is_redirect:
@@ -195,7 +205,9 @@ async def abrowser_sign_in(authorization_url: str, idp_identity_id: str) -> http
         if page.status_code != 200:
             return page
         form = parse_sign_in_form(page.text)
-        answer = await browser.post(urljoin(str(page.url), form.action), data=_submission(form, idp_identity_id))
+        answer = await browser.post(
+            urljoin(str(page.url), form.action), data=_submission(form, idp_identity_id)
+        )
         if answer.is_redirect:
             return await browser.get(answer.headers["location"])
         return answer
@@ -213,7 +225,7 @@ class CallbackListener:
         listener = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 - name fixed by http.server
+            def do_GET(self) -> None:
                 if self.path.split("?")[0] == listener.path:
                     listener.received.append(self.path)
                     body = b"Signed in; this window can be closed."
@@ -230,7 +242,9 @@ class CallbackListener:
                 pass
 
         self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._thread = threading.Thread(target=self._server.serve_forever, name="oidc-callback", daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, name="oidc-callback", daemon=True
+        )
 
     @property
     def redirect_uri(self) -> str:
@@ -243,7 +257,7 @@ class CallbackListener:
             raise AssertionError("no authorization response reached the redirect URI")
         return f"http://127.0.0.1:{self._server.server_address[1]}{self.received[-1]}"
 
-    def __enter__(self) -> CallbackListener:
+    def __enter__(self) -> Self:
         self._thread.start()
         return self
 
@@ -278,7 +292,10 @@ def sign_in_tokens(
     A seeded service client's secret is found in the seed report when not given.
     """
     from authlib.common.security import generate_token
-    from authlib.oauth2.rfc6749.parameters import parse_authorization_code_response, prepare_grant_uri
+    from authlib.oauth2.rfc6749.parameters import (
+        parse_authorization_code_response,
+        prepare_grant_uri,
+    )
     from authlib.oauth2.rfc7636 import create_s256_code_challenge
 
     secret = client_secret if client_secret is not None else _client_secret(server, client_id)
@@ -300,7 +317,9 @@ def sign_in_tokens(
         )
         final = browser_sign_in(authorization_url, idp_identity_id)
         if not listener.received:
-            raise AssertionError(f"sign-in did not reach the redirect URI: HTTP {final.status_code}\n{final.text[:2000]}")
+            raise AssertionError(
+                f"sign-in did not reach the redirect URI: HTTP {final.status_code}\n{final.text[:2000]}"
+            )
         response = parse_authorization_code_response(listener.response_url, state=state)
         redirect_uri = listener.redirect_uri
 
@@ -330,5 +349,7 @@ def service_token(server: LiveServer, client_id: str, client_secret: str) -> str
         timeout=30.0,
     )
     if answer.status_code != 200:
-        raise AssertionError(f"client credentials request failed: HTTP {answer.status_code} {answer.text}")
+        raise AssertionError(
+            f"client credentials request failed: HTTP {answer.status_code} {answer.text}"
+        )
     return str(answer.json()["access_token"])

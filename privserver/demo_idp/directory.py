@@ -151,7 +151,9 @@ def _identity_from_row(row: Identity, organization_names: dict[str, str]) -> Dem
     )
 
 
-def find_identity(session: Session, idp_identity_id: str, idp: str | None = None) -> DemoIdentity | None:
+def find_identity(
+    session: Session, idp_identity_id: str, idp: str | None = None
+) -> DemoIdentity | None:
     """Look an identity up by UUID (any case), preferring MitID Erhverv when `idp` is not given."""
     statement = select(Identity).where(Identity.idp_identity_id == idp_identity_id.lower())
     if idp is not None:
@@ -175,7 +177,9 @@ def parse_identity_id(text: str) -> str | None:
         return None
 
 
-def list_choices(session: Session, *, employees_per_organization: int = 4) -> list[OrganizationChoices]:
+def list_choices(
+    session: Session, *, employees_per_organization: int = 4
+) -> list[OrganizationChoices]:
     """List the identities for the authorization page: every administrator and a few employees per organization."""
     organizations = list(session.scalars(select(Organization).order_by(Organization.name_key)))
     names = {organization.tin: organization.name for organization in organizations}
@@ -206,17 +210,17 @@ def list_choices(session: Session, *, employees_per_organization: int = 4) -> li
             groups[tin].administrators.append(IdentityChoice(identity=identity, roles=roles))
 
     for tin, group in groups.items():
-        shown = {choice.identity.key for choice in group.administrators}
+        listed = {choice.identity.key for choice in group.administrators}
         rows = session.scalars(
             select(Identity)
             .join(OrganizationIdentity, OrganizationIdentity.identity_id == Identity.id)
             .where(OrganizationIdentity.organization_tin == tin)
             .order_by(Identity.id)
-            .limit(employees_per_organization + len(shown))
+            .limit(employees_per_organization + len(listed))
         )
         for row in rows:
             identity = _identity_from_row(row, names)
-            if identity.key in shown or len(group.employees) >= employees_per_organization:
+            if identity.key in listed or len(group.employees) >= employees_per_organization:
                 continue
             group.employees.append(IdentityChoice(identity=identity))
 

@@ -37,7 +37,7 @@ class Lifetimes:
 
 @dataclass
 class AuthorizationCode:
-    """What an authorization code stands for, until it is redeemed."""
+    """The grant behind an authorization code, kept until the code expires."""
 
     client_id: str
     redirect_uri: str
@@ -77,7 +77,9 @@ class CodeStore:
         with self._lock:
             grant = self._codes.get(code)
             if grant is None or grant.client_id != client_id:
-                raise InvalidGrantError("The authorization code is unknown or was issued to another client.")
+                raise InvalidGrantError(
+                    "The authorization code is unknown or was issued to another client."
+                )
             if grant.redeemed:
                 raise ReplayedCodeError(grant)
             if self._clock() >= grant.expires:
@@ -103,7 +105,7 @@ class ReplayedCodeError(InvalidGrantError):  # type: ignore[misc]
 
 @dataclass(frozen=True)
 class RefreshGrant:
-    """What a refresh token stands for."""
+    """The grant behind a refresh token."""
 
     token: str
     family_id: str
@@ -139,7 +141,9 @@ class RefreshTokens:
     def _now(self) -> dt.datetime:
         return dt.datetime.fromtimestamp(self._clock(), dt.UTC)
 
-    def start_family(self, client_id: str, idp: str, idp_identity_id: str, scope: list[str]) -> RefreshGrant:
+    def start_family(
+        self, client_id: str, idp: str, idp_identity_id: str, scope: list[str]
+    ) -> RefreshGrant:
         """Issue the first refresh token of a new family (at a sign-in)."""
         now = self._now()
         family_id = str(uuid.uuid4())
@@ -196,25 +200,34 @@ class RefreshTokens:
             raise outcome
         return outcome
 
-    def _rotate(self, session: Session, token: str, client_id: str) -> RefreshGrant | InvalidGrantError:
+    def _rotate(
+        self, session: Session, token: str, client_id: str
+    ) -> RefreshGrant | InvalidGrantError:
         now = self._now()
         grace = dt.timedelta(seconds=self._lifetimes.refresh_grace)
 
         # Successors are kept in clear text only for the grace period.
         session.execute(
             update(IdpRefreshToken)
-            .where(IdpRefreshToken.successor_token.is_not(None), IdpRefreshToken.rotated < now - grace)
+            .where(
+                IdpRefreshToken.successor_token.is_not(None), IdpRefreshToken.rotated < now - grace
+            )
             .values(successor_token=None)
         )
         row = session.get(IdpRefreshToken, _hash(token))
         if row is None or row.client_id != client_id:
-            return InvalidGrantError("The refresh token is unknown or was issued to another client.")
+            return InvalidGrantError(
+                "The refresh token is unknown or was issued to another client."
+            )
         if row.revoked:
             return InvalidGrantError("The refresh token has been revoked; sign in again.")
 
         if row.rotated is not None:
             if row.successor_token is not None and now - row.rotated <= grace:
-                log.info("refresh token of family %s presented again within the grace period", row.family_id)
+                log.info(
+                    "refresh token of family %s presented again within the grace period",
+                    row.family_id,
+                )
                 return RefreshGrant(
                     row.successor_token,
                     row.family_id,
@@ -228,7 +241,9 @@ class RefreshTokens:
                 "rotated refresh token of family %s reused after the grace period: family revoked",
                 row.family_id,
             )
-            return InvalidGrantError("The refresh token was already used; the session is revoked. Sign in again.")
+            return InvalidGrantError(
+                "The refresh token was already used; the session is revoked. Sign in again."
+            )
 
         if now >= row.expires or now >= row.family_expires:
             return InvalidGrantError("The refresh token has expired; sign in again.")
@@ -254,7 +269,9 @@ class RefreshTokens:
             if row is None or row.client_id != client_id:
                 return False
             self._revoke_family(session, row.family_id)
-        log.info("revoked refresh token family %s at the request of client %s", row.family_id, client_id)
+        log.info(
+            "revoked refresh token family %s at the request of client %s", row.family_id, client_id
+        )
         return True
 
     def revoke_family(self, family_id: str) -> None:
@@ -265,7 +282,9 @@ class RefreshTokens:
     def family_active(self, family_id: str) -> bool:
         with self._session_factory() as session:
             row = session.scalar(
-                select(IdpRefreshToken.revoked).where(IdpRefreshToken.family_id == family_id).limit(1)
+                select(IdpRefreshToken.revoked)
+                .where(IdpRefreshToken.family_id == family_id)
+                .limit(1)
             )
         return row is False
 

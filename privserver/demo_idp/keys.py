@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from joserfc import jwt
-from joserfc.jwk import ECKey, KeySet, RSAKey
+from joserfc.jwk import ECKey, KeyParameters, KeySet, RSAKey
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -29,14 +29,16 @@ _CACHE_SECONDS = 10.0
 
 def generate_key(alg: str) -> ECKey | RSAKey:
     """Generate a private signing key for `alg` (ES256 or RS256), with its thumbprint as kid."""
-    parameters: dict[str, Any] = {"alg": alg, "use": "sig"}
+    parameters: KeyParameters = {"alg": alg, "use": "sig"}
     key: ECKey | RSAKey
     if alg == "ES256":
         key = ECKey.generate_key("P-256", parameters=parameters, private=True)
     elif alg == "RS256":
         key = RSAKey.generate_key(2048, parameters=parameters, private=True)
     else:
-        raise ValueError(f"unsupported signing algorithm {alg!r}: use one of {SUPPORTED_ALGORITHMS}")
+        raise ValueError(
+            f"unsupported signing algorithm {alg!r}: use one of {SUPPORTED_ALGORITHMS}"
+        )
     key.ensure_kid()
     return key
 
@@ -154,7 +156,9 @@ class SigningKeys:
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         if alg not in SUPPORTED_ALGORITHMS:
-            raise ValueError(f"unsupported signing algorithm {alg!r}: use one of {SUPPORTED_ALGORITHMS}")
+            raise ValueError(
+                f"unsupported signing algorithm {alg!r}: use one of {SUPPORTED_ALGORITHMS}"
+            )
         self._session_factory = session_factory
         self._alg = alg
         self._clock = clock
@@ -179,7 +183,9 @@ class SigningKeys:
             rows = _published(session)
         active = [row for row in rows if row.active]
         if not active:
-            raise RuntimeError("the demo identity provider has no active signing key: run its setup")
+            raise RuntimeError(
+                "the demo identity provider has no active signing key: run its setup"
+            )
         signing_row = max(active, key=lambda row: row.created)
         public = KeySet.import_key_set({"keys": [_public_jwk(row) for row in rows]})
         snapshot = _Snapshot(
@@ -205,7 +211,7 @@ class SigningKeys:
 
     def jwks(self) -> dict[str, Any]:
         """Return the JWKS document."""
-        return self._current().public.as_dict(private=False)
+        return dict(self._current().public.as_dict(private=False))
 
     def signing_alg(self) -> str:
         """Return the algorithm of the key that signs now."""

@@ -67,7 +67,14 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("privserver.demo_idp")
 
-SUPPORTED_SCOPES = ("openid", "nemlogin", "privilege_api", "privileges", "offline_access", "profile")
+SUPPORTED_SCOPES = (
+    "openid",
+    "nemlogin",
+    "privilege_api",
+    "privileges",
+    "offline_access",
+    "profile",
+)
 SERVICE_SCOPE = "privilege_api"
 _STATIC_DIR = Path(__file__).resolve().parent / "static"
 _NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
@@ -136,7 +143,9 @@ def _with_query(uri: str, parameters: Mapping[str, str | None]) -> str:
     return f"{uri}{separator}{query}"
 
 
-def _oauth_error(error: OAuth2Error, status: int = 400, headers: dict[str, str] | None = None) -> JSONResponse:
+def _oauth_error(
+    error: OAuth2Error, status: int = 400, headers: dict[str, str] | None = None
+) -> JSONResponse:
     body: dict[str, str] = {"error": error.error}
     if error.description:
         body["error_description"] = error.description
@@ -153,12 +162,18 @@ def _client_credentials(request: Request, form: Mapping[str, Any]) -> ClientCred
             decoded = base64.b64decode(authorization[6:].strip(), validate=True).decode()
             basic_id, _, basic_secret = decoded.partition(":")
         except ValueError as error:
-            raise InvalidClientError("The Basic authorization header is not valid base64 of id:secret.") from error
+            raise InvalidClientError(
+                "The Basic authorization header is not valid base64 of id:secret."
+            ) from error
         if form_secret is not None:
-            raise InvalidRequestError("Send the client secret either in the Authorization header or in the form, not both.")
+            raise InvalidRequestError(
+                "Send the client secret either in the Authorization header or in the form, not both."
+            )
         client_id = unquote(basic_id)
         if form_id is not None and form_id != client_id:
-            raise InvalidRequestError("client_id in the form differs from the one in the Authorization header.")
+            raise InvalidRequestError(
+                "client_id in the form differs from the one in the Authorization header."
+            )
         return ClientCredentials(client_id, unquote(basic_secret), used_basic=True)
     return ClientCredentials(form_id, form_secret, used_basic=False)
 
@@ -228,13 +243,37 @@ class DemoIdentityProvider:
             "subject_types_supported": ["public"],
             "id_token_signing_alg_values_supported": ["ES256", "RS256"],
             "userinfo_signing_alg_values_supported": ["none"],
-            "token_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post", "none"],
-            "revocation_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post", "none"],
+            "token_endpoint_auth_methods_supported": [
+                "client_secret_basic",
+                "client_secret_post",
+                "none",
+            ],
+            "revocation_endpoint_auth_methods_supported": [
+                "client_secret_basic",
+                "client_secret_post",
+                "none",
+            ],
             "code_challenge_methods_supported": ["S256"],
             "claims_supported": [
-                "sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "acr", "amr", "sid", "name",
-                "idp", "idp_identity_id", "identity_type", "loa", "nemlogin.cvr", "nemlogin.name",
-                "nemlogin.org_name", "nemlogin.persistent_professional_id",
+                "sub",
+                "iss",
+                "aud",
+                "exp",
+                "iat",
+                "auth_time",
+                "nonce",
+                "acr",
+                "amr",
+                "sid",
+                "name",
+                "idp",
+                "idp_identity_id",
+                "identity_type",
+                "loa",
+                "nemlogin.cvr",
+                "nemlogin.name",
+                "nemlogin.org_name",
+                "nemlogin.persistent_professional_id",
             ],
             "acr_values_supported": [token_claims.LOA_SUBSTANTIAL],
             "ui_locales_supported": ["da", "en"],
@@ -279,7 +318,9 @@ class DemoIdentityProvider:
         return HTMLResponse(html)
 
     async def _discovery(self, request: Request) -> JSONResponse:
-        return JSONResponse(self.discovery_document(), headers={"Cache-Control": "public, max-age=300"})
+        return JSONResponse(
+            self.discovery_document(), headers={"Cache-Control": "public, max-age=300"}
+        )
 
     async def _jwks(self, request: Request) -> JSONResponse:
         keys = await run_in_threadpool(self.keys.jwks)
@@ -317,16 +358,24 @@ class DemoIdentityProvider:
         if not challenge:
             raise fail(InvalidRequestError("code_challenge is required (PKCE with S256)."))
         if method != "S256":
-            raise fail(InvalidRequestError(
-                f"code_challenge_method must be S256, got {method or 'none (plain)'!r}."
-            ))
+            raise fail(
+                InvalidRequestError(
+                    f"code_challenge_method must be S256, got {method or 'none (plain)'!r}."
+                )
+            )
         if not CODE_CHALLENGE_PATTERN.match(challenge):
-            raise fail(InvalidRequestError("code_challenge must be 43 to 128 characters of base64url."))
+            raise fail(
+                InvalidRequestError("code_challenge must be 43 to 128 characters of base64url.")
+            )
 
         scope = (params.get("scope") or "").split()
         unknown = [item for item in scope if item not in SUPPORTED_SCOPES]
         if unknown:
-            raise fail(InvalidScopeError(f"Unsupported scope {' '.join(unknown)!r}; supported: {' '.join(SUPPORTED_SCOPES)}."))
+            raise fail(
+                InvalidScopeError(
+                    f"Unsupported scope {' '.join(unknown)!r}; supported: {' '.join(SUPPORTED_SCOPES)}."
+                )
+            )
         if "openid" not in scope:
             raise fail(InvalidScopeError("scope must include openid."))
 
@@ -363,7 +412,9 @@ class DemoIdentityProvider:
 
     @staticmethod
     def _redirect_error_response(error: RedirectError, issuer: str) -> RedirectResponse:
-        log.info("authorization request rejected with %s: %s", error.error.error, error.error.description)
+        log.info(
+            "authorization request rejected with %s: %s", error.error.error, error.error.description
+        )
         location = _with_query(
             error.redirect_uri,
             {
@@ -430,17 +481,17 @@ class DemoIdentityProvider:
             return self._redirect_error_response(error, self.issuer)
 
         if params.get("action") == "cancel":
-            error = RedirectError(
+            cancelled = RedirectError(
                 AccessDeniedError("The user cancelled the sign-in."),
                 authorization.redirect_uri,
                 authorization.state,
             )
-            return self._redirect_error_response(error, self.issuer)
+            return self._redirect_error_response(cancelled, self.issuer)
 
         typed = params.get("identity_id", "").strip()
-        identity, error = self._resolve_identity(typed, params.get("identity", ""), language)
+        identity, problem = self._resolve_identity(typed, params.get("identity", ""), language)
         if identity is None:
-            return self._render_chooser(authorization, params, typed=typed, error=error)
+            return self._render_chooser(authorization, params, typed=typed, error=problem)
 
         now = self._clock()
         code = self.codes.issue(
@@ -467,7 +518,9 @@ class DemoIdentityProvider:
         )
         return RedirectResponse(location, status_code=303, headers=_NO_STORE)
 
-    def _resolve_identity(self, typed: str, selected: str, language: str) -> tuple[DemoIdentity | None, str]:
+    def _resolve_identity(
+        self, typed: str, selected: str, language: str
+    ) -> tuple[DemoIdentity | None, str]:
         """Find the identity typed as a UUID or chosen from the list; else return the message to show."""
         if not typed and not selected:
             return None, message(language, "choose_identity")
@@ -531,8 +584,12 @@ class DemoIdentityProvider:
         if client.public:
             return client
         if not credentials.client_secret:
-            raise InvalidClientError(f"Client {client.client_id!r} is confidential: send its client secret.")
-        if not client.secret_hash or not verify_secret(credentials.client_secret, client.secret_hash):
+            raise InvalidClientError(
+                f"Client {client.client_id!r} is confidential: send its client secret."
+            )
+        if not client.secret_hash or not verify_secret(
+            credentials.client_secret, client.secret_hash
+        ):
             raise InvalidClientError(f"Wrong client secret for client {client.client_id!r}.")
         return client
 
@@ -547,7 +604,9 @@ class DemoIdentityProvider:
         if not verifier:
             raise InvalidRequestError("code_verifier is required (PKCE).")
         if not CODE_VERIFIER_PATTERN.match(verifier):
-            raise InvalidRequestError("code_verifier must be 43 to 128 characters of [A-Za-z0-9-._~].")
+            raise InvalidRequestError(
+                "code_verifier must be 43 to 128 characters of [A-Za-z0-9-._~]."
+            )
 
         try:
             grant = self.codes.redeem(code, client.client_id)
@@ -557,7 +616,9 @@ class DemoIdentityProvider:
                 self.refresh_tokens.revoke_family(error.grant.family_id)
             raise
         if redirect_uri != grant.redirect_uri:
-            raise InvalidGrantError("redirect_uri differs from the one in the authorization request.")
+            raise InvalidGrantError(
+                "redirect_uri differs from the one in the authorization request."
+            )
         if not compare_s256_code_challenge(verifier, grant.code_challenge):
             raise InvalidGrantError("code_verifier does not match the code_challenge.")
 
@@ -568,7 +629,11 @@ class DemoIdentityProvider:
                 client.client_id, identity.idp, identity.idp_identity_id, grant.scope
             )
             grant.family_id = refresh.family_id
-        log.info("redeemed authorization code of client %s for identity %s", client.client_id, identity.key)
+        log.info(
+            "redeemed authorization code of client %s for identity %s",
+            client.client_id,
+            identity.key,
+        )
         return self._token_response(
             client, identity, grant.scope, refresh, nonce=grant.nonce, auth_time=grant.auth_time
         )
@@ -579,7 +644,9 @@ class DemoIdentityProvider:
             raise InvalidRequestError("refresh_token is required.")
         refresh = self.refresh_tokens.rotate(token, client.client_id)
         identity = self._identity(refresh.idp, refresh.idp_identity_id)
-        return self._token_response(client, identity, refresh.scope, refresh, nonce=None, auth_time=None)
+        return self._token_response(
+            client, identity, refresh.scope, refresh, nonce=None, auth_time=None
+        )
 
     def _identity(self, idp: str, idp_identity_id: str) -> DemoIdentity:
         with self._session_factory() as session:
@@ -642,7 +709,9 @@ class DemoIdentityProvider:
             body["refresh_expires_in"] = int(self.lifetimes.refresh_sliding)
         return body
 
-    def _client_credentials_grant(self, credentials: ClientCredentials, params: dict[str, str]) -> dict[str, Any]:
+    def _client_credentials_grant(
+        self, credentials: ClientCredentials, params: dict[str, str]
+    ) -> dict[str, Any]:
         if not credentials.client_id:
             raise InvalidClientError("client_id is required.")
         with self._session_factory() as session:
@@ -681,12 +750,16 @@ class DemoIdentityProvider:
 
     # --- userinfo, end-session and revocation ---------------------------------
 
-    def _decode_own_token(self, token: str, *, audience: str | None, check_expiry: bool) -> dict[str, Any]:
+    def _decode_own_token(
+        self, token: str, *, audience: str | None, check_expiry: bool
+    ) -> dict[str, Any]:
         """Verify a token this provider signed and return its claims; raise ValueError if invalid."""
         try:
             decoded = jwt.decode(token, self.keys.public_key_set(), algorithms=["ES256", "RS256"])
         except (jose_errors.JoseError, ValueError) as error:
-            raise ValueError(f"the token's signature or format is invalid ({type(error).__name__})") from error
+            raise ValueError(
+                f"the token's signature or format is invalid ({type(error).__name__})"
+            ) from error
         registry_options: dict[str, Any] = {"iss": {"essential": True, "value": self.issuer}}
         if audience is not None:
             registry_options["aud"] = {"essential": True, "value": audience}
@@ -704,7 +777,10 @@ class DemoIdentityProvider:
         authorization = request.headers.get("authorization", "")
         if authorization[:7].lower() != "bearer ":
             return JSONResponse(
-                {"error": "invalid_request", "error_description": "Send the access token as a Bearer token."},
+                {
+                    "error": "invalid_request",
+                    "error_description": "Send the access token as a Bearer token.",
+                },
                 status_code=401,
                 headers={"WWW-Authenticate": 'Bearer realm="demo-idp"'},
             )
@@ -713,14 +789,18 @@ class DemoIdentityProvider:
             claims = self._decode_own_token(token, audience=self.audience, check_expiry=True)
             if claims.get("client_at_type") == "service_token" or "idp_identity_id" not in claims:
                 raise ValueError("a service token carries no user")
-            identity = await run_in_threadpool(self._identity, claims["idp"], claims["idp_identity_id"])
+            identity = await run_in_threadpool(
+                self._identity, claims["idp"], claims["idp_identity_id"]
+            )
         except (ValueError, InvalidGrantError) as error:
             log.info("userinfo request rejected: %s", error)
             bearer_error = BearerInvalidTokenError()
             return JSONResponse(
                 {"error": bearer_error.error, "error_description": str(error)},
                 status_code=401,
-                headers={"WWW-Authenticate": f'Bearer realm="demo-idp", error="{bearer_error.error}"'},
+                headers={
+                    "WWW-Authenticate": f'Bearer realm="demo-idp", error="{bearer_error.error}"'
+                },
             )
         return JSONResponse(token_claims.identity_claims(identity), headers=_NO_STORE)
 
@@ -770,14 +850,18 @@ class DemoIdentityProvider:
             with self._session_factory() as session:
                 client = load_registered_client(session, client_id)
             if client is None or not redirect_uri_allowed(client, redirect_uri):
-                return invalid(f"post_logout_redirect_uri {redirect_uri!r} is not registered for client {client_id!r}")
+                return invalid(
+                    f"post_logout_redirect_uri {redirect_uri!r} is not registered for client {client_id!r}"
+                )
 
         if session_id:
             self.refresh_tokens.revoke_family(session_id)
         log.info("ended session %s of client %s", session_id or "(none)", client_id or "(unknown)")
 
         if redirect_uri:
-            return RedirectResponse(_with_query(redirect_uri, {"state": params.get("state")}), status_code=303)
+            return RedirectResponse(
+                _with_query(redirect_uri, {"state": params.get("state")}), status_code=303
+            )
         html = render(
             "message.html",
             language,
@@ -816,10 +900,12 @@ class DemoIdentityProvider:
             # Service tokens are short-lived JWTs with no server-side state to revoke.
             secret = credentials.client_secret
             if not secret or not verify_secret(secret, service_client.secret_hash):
-                raise InvalidClientError(f"Wrong client secret for API client {service_client.client_id!r}.")
+                raise InvalidClientError(
+                    f"Wrong client secret for API client {service_client.client_id!r}."
+                )
             return
 
         client = self._authenticate_registered_client(credentials)
-        # RFC 7009: an unknown token or an access token is answered with 200 as well;
-        # access tokens are JWTs that expire within minutes and are not tracked.
+        # RFC 7009: the response is 200 for an unknown token or an access token too.
+        # Access tokens are JWTs that expire within minutes and are not tracked.
         self.refresh_tokens.revoke_token(token, client.client_id)

@@ -11,7 +11,14 @@ import pytest
 from sqlalchemy.orm import Session
 
 from privserver.db.engine import make_engine, make_session_factory, migrate
-from privserver.db.models import ApiClient, Identity, IdpClient, Organization, OrganizationIdentity, RoleGrant
+from privserver.db.models import (
+    ApiClient,
+    Identity,
+    IdpClient,
+    Organization,
+    OrganizationIdentity,
+    RoleGrant,
+)
 from privserver.demo_idp import Lifetimes
 from privserver.domain.secrets import hash_secret
 from privserver.embedded import EmbeddedServer
@@ -42,34 +49,65 @@ class AdjustableClock:
 
 
 def _add_rows(session: Session) -> None:
-    session.add_all([
-        Organization(tin=PROVIDER_TIN, name="Pension Danmark Test A/S", name_key="pension danmark test a/s"),
-        Organization(tin=CUSTOMER_TIN, name="Ærø Revision ApS", name_key="ærø revision aps"),
-    ])
+    session.add_all(
+        [
+            Organization(
+                tin=PROVIDER_TIN,
+                name="Pension Danmark Test A/S",
+                name_key="pension danmark test a/s",
+            ),
+            Organization(tin=CUSTOMER_TIN, name="Ærø Revision ApS", name_key="ærø revision aps"),
+        ]
+    )
     session.flush()
     admin = Identity(
-        idp="mitid_erhverv", idp_identity_id=ADMIN_ID, name="Søren Østergaard",
-        search_key="søren østergaard", employer_tin=CUSTOMER_TIN,
+        idp="mitid_erhverv",
+        idp_identity_id=ADMIN_ID,
+        name="Søren Østergaard",
+        search_key="søren østergaard",
+        employer_tin=CUSTOMER_TIN,
     )
     employee = Identity(
-        idp="mitid_erhverv", idp_identity_id=EMPLOYEE_ID, name="Åse Jensen",
-        search_key="åse jensen", employer_tin=CUSTOMER_TIN,
+        idp="mitid_erhverv",
+        idp_identity_id=EMPLOYEE_ID,
+        name="Åse Jensen",
+        search_key="åse jensen",
+        employer_tin=CUSTOMER_TIN,
     )
     session.add_all([admin, employee])
     session.flush()
-    session.add_all([
-        OrganizationIdentity(organization_tin=CUSTOMER_TIN, identity_id=admin.id),
-        OrganizationIdentity(organization_tin=CUSTOMER_TIN, identity_id=employee.id),
-        RoleGrant(organization_tin=CUSTOMER_TIN, principal_kind="identity",
-                  principal_key=f"mitid_erhverv:{ADMIN_ID}", role="PrivilegeAssigner"),
-        IdpClient(client_id=DESKTOP_CLIENT, name="privadmin", public=True, secret_hash=None,
-                  redirect_uris={"uris": [LOOPBACK_CALLBACK]}),
-        IdpClient(client_id=SERVICE_CLIENT, name="Pension Reporter", public=False,
-                  secret_hash=hash_secret(SERVICE_SECRET),
-                  redirect_uris={"uris": [LOOPBACK_CALLBACK], "organizationTin": PROVIDER_TIN}),
-        ApiClient(client_id=API_CLIENT, organization_tin=PROVIDER_TIN, name="Pension API",
-                  secret_hash=hash_secret(API_SECRET)),
-    ])
+    session.add_all(
+        [
+            OrganizationIdentity(organization_tin=CUSTOMER_TIN, identity_id=admin.id),
+            OrganizationIdentity(organization_tin=CUSTOMER_TIN, identity_id=employee.id),
+            RoleGrant(
+                organization_tin=CUSTOMER_TIN,
+                principal_kind="identity",
+                principal_key=f"mitid_erhverv:{ADMIN_ID}",
+                role="PrivilegeAssigner",
+            ),
+            IdpClient(
+                client_id=DESKTOP_CLIENT,
+                name="privadmin",
+                public=True,
+                secret_hash=None,
+                redirect_uris={"uris": [LOOPBACK_CALLBACK]},
+            ),
+            IdpClient(
+                client_id=SERVICE_CLIENT,
+                name="Pension Reporter",
+                public=False,
+                secret_hash=hash_secret(SERVICE_SECRET),
+                redirect_uris={"uris": [LOOPBACK_CALLBACK], "organizationTin": PROVIDER_TIN},
+            ),
+            ApiClient(
+                client_id=API_CLIENT,
+                organization_tin=PROVIDER_TIN,
+                name="Pension API",
+                secret_hash=hash_secret(API_SECRET),
+            ),
+        ]
+    )
 
 
 def make_small_database(directory: Path) -> str:
@@ -106,7 +144,10 @@ def idp(tmp_path: Path) -> Iterator[IdpUnderTest]:
     database_url = make_small_database(tmp_path)
     clock = AdjustableClock()
     server = EmbeddedServer(
-        database_url, serve_api=False, idp_clock=clock, idp_lifetimes=Lifetimes(),
+        database_url,
+        serve_api=False,
+        idp_clock=clock,
+        idp_lifetimes=Lifetimes(),
     )
     server.start()
     try:

@@ -93,8 +93,14 @@ def authorize(
     )
 
 
-def redeem(issuer: str, authorization: Authorization, *, client_id: str = "privadmin-desktop",
-           auth: tuple[str, str] | None = None, **overrides: str | None) -> httpx.Response:
+def redeem(
+    issuer: str,
+    authorization: Authorization,
+    *,
+    client_id: str = "privadmin-desktop",
+    auth: tuple[str, str] | None = None,
+    **overrides: str | None,
+) -> httpx.Response:
     data: dict[str, str | None] = {
         "grant_type": "authorization_code",
         "code": authorization.code,
@@ -107,10 +113,16 @@ def redeem(issuer: str, authorization: Authorization, *, client_id: str = "priva
     return httpx.post(f"{issuer}/token", data=body, auth=auth, timeout=30.0)
 
 
-def refresh(issuer: str, refresh_token: str, *, client_id: str = "privadmin-desktop") -> httpx.Response:
+def refresh(
+    issuer: str, refresh_token: str, *, client_id: str = "privadmin-desktop"
+) -> httpx.Response:
     return httpx.post(
         f"{issuer}/token",
-        data={"grant_type": "refresh_token", "refresh_token": refresh_token, "client_id": client_id},
+        data={
+            "grant_type": "refresh_token",
+            "refresh_token": refresh_token,
+            "client_id": client_id,
+        },
         timeout=30.0,
     )
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -25,7 +24,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedServer]
 
 
 def me(server: EmbeddedServer, token: str) -> httpx.Response:
-    return httpx.get(f"{server.api_base_url}/api/v1/me", headers={"Authorization": f"Bearer {token}"})
+    return httpx.get(
+        f"{server.api_base_url}/api/v1/me", headers={"Authorization": f"Bearer {token}"}
+    )
 
 
 def administrator_token(server: EmbeddedServer) -> str:
@@ -99,7 +100,9 @@ def test_api_rejects_an_id_token(server: EmbeddedServer) -> None:
 
 def test_api_rejects_expired_token(server: EmbeddedServer) -> None:
     now = int(time.time())
-    token = resigned(server, administrator_token(server), iat=now - 3600, nbf=now - 3600, exp=now - 600)
+    token = resigned(
+        server, administrator_token(server), iat=now - 3600, nbf=now - 3600, exp=now - 600
+    )
 
     assert me(server, token).status_code == 401
 
@@ -117,7 +120,9 @@ def test_token_before_rotation_validates_after(server: EmbeddedServer) -> None:
 
 def test_service_token_reaches_the_api(server: EmbeddedServer) -> None:
     token = httpx.post(
-        f"{server.issuer}/token", data={"grant_type": "client_credentials"}, auth=(API_CLIENT, API_SECRET),
+        f"{server.issuer}/token",
+        data={"grant_type": "client_credentials"},
+        auth=(API_CLIENT, API_SECRET),
     ).json()["access_token"]
 
     response = me(server, token)

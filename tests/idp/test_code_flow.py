@@ -40,7 +40,11 @@ def test_discovery_document(idp: IdpUnderTest) -> None:
     assert document["revocation_endpoint"] == idp.url("/revoke")
     assert document["code_challenge_methods_supported"] == ["S256"]
     assert document["authorization_response_iss_parameter_supported"] is True
-    assert set(document["grant_types_supported"]) == {"authorization_code", "refresh_token", "client_credentials"}
+    assert set(document["grant_types_supported"]) == {
+        "authorization_code",
+        "refresh_token",
+        "client_credentials",
+    }
 
 
 def test_code_flow_issues_broker_shaped_tokens(idp: IdpUnderTest) -> None:
@@ -97,7 +101,10 @@ def test_loopback_redirect_accepts_any_port_and_ipv6(idp: IdpUnderTest) -> None:
 
 def test_service_client_token_names_its_organization(idp: IdpUnderTest) -> None:
     authorization = authorize(
-        idp.issuer, ADMIN_ID, client_id=SERVICE_CLIENT, scope="openid privileges",
+        idp.issuer,
+        ADMIN_ID,
+        client_id=SERVICE_CLIENT,
+        scope="openid privileges",
         redirect_uri="http://127.0.0.1/callback",
     )
     response = redeem(idp.issuer, authorization, auth=(SERVICE_CLIENT, SERVICE_SECRET))
@@ -140,12 +147,17 @@ def test_refresh_retry_within_grace_gets_same_successor(idp: IdpUnderTest) -> No
 
 def test_client_credentials_with_basic_and_post(idp: IdpUnderTest) -> None:
     basic = httpx.post(
-        idp.url("/token"), data={"grant_type": "client_credentials", "scope": "privilege_api"},
+        idp.url("/token"),
+        data={"grant_type": "client_credentials", "scope": "privilege_api"},
         auth=(API_CLIENT, API_SECRET),
     )
     post = httpx.post(
         idp.url("/token"),
-        data={"grant_type": "client_credentials", "client_id": API_CLIENT, "client_secret": API_SECRET},
+        data={
+            "grant_type": "client_credentials",
+            "client_id": API_CLIENT,
+            "client_secret": API_SECRET,
+        },
     )
 
     for response in (basic, post):
@@ -164,7 +176,9 @@ def test_client_credentials_with_basic_and_post(idp: IdpUnderTest) -> None:
 def test_userinfo_returns_identity_claims(idp: IdpUnderTest) -> None:
     tokens = redeem(idp.issuer, authorize(idp.issuer, ADMIN_ID)).json()
 
-    response = httpx.get(idp.url("/userinfo"), headers={"Authorization": f"Bearer {tokens['access_token']}"})
+    response = httpx.get(
+        idp.url("/userinfo"), headers={"Authorization": f"Bearer {tokens['access_token']}"}
+    )
 
     assert response.status_code == 200, response.text
     info = response.json()
@@ -175,7 +189,9 @@ def test_userinfo_returns_identity_claims(idp: IdpUnderTest) -> None:
 
 def test_userinfo_rejects_a_service_token(idp: IdpUnderTest) -> None:
     service = httpx.post(
-        idp.url("/token"), data={"grant_type": "client_credentials"}, auth=(API_CLIENT, API_SECRET),
+        idp.url("/token"),
+        data={"grant_type": "client_credentials"},
+        auth=(API_CLIENT, API_SECRET),
     ).json()["access_token"]
 
     response = httpx.get(idp.url("/userinfo"), headers={"Authorization": f"Bearer {service}"})
@@ -213,7 +229,10 @@ def test_end_session_rejects_an_unregistered_redirect(idp: IdpUnderTest) -> None
 
     response = httpx.get(
         idp.url("/endsession"),
-        params={"id_token_hint": tokens["id_token"], "post_logout_redirect_uri": "http://example.com/"},
+        params={
+            "id_token_hint": tokens["id_token"],
+            "post_logout_redirect_uri": "http://example.com/",
+        },
     )
 
     assert response.status_code == 400
@@ -226,7 +245,11 @@ def test_revocation_ends_the_refresh_token_family(idp: IdpUnderTest) -> None:
 
     response = httpx.post(
         idp.url("/revoke"),
-        data={"token": rotated["refresh_token"], "token_type_hint": "refresh_token", "client_id": "privadmin-desktop"},
+        data={
+            "token": rotated["refresh_token"],
+            "token_type_hint": "refresh_token",
+            "client_id": "privadmin-desktop",
+        },
     )
 
     assert response.status_code == 200
@@ -236,6 +259,8 @@ def test_revocation_ends_the_refresh_token_family(idp: IdpUnderTest) -> None:
 
 
 def test_revocation_of_unknown_token_is_accepted(idp: IdpUnderTest) -> None:
-    response = httpx.post(idp.url("/revoke"), data={"token": "no-such-token", "client_id": "privadmin-desktop"})
+    response = httpx.post(
+        idp.url("/revoke"), data={"token": "no-such-token", "client_id": "privadmin-desktop"}
+    )
 
     assert response.status_code == 200

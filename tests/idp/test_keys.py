@@ -17,7 +17,9 @@ def published_kids(issuer: str) -> list[str]:
 
 
 def service_access_token(issuer: str) -> str:
-    response = httpx.post(f"{issuer}/token", data={"grant_type": "client_credentials"}, auth=(API_CLIENT, API_SECRET))
+    response = httpx.post(
+        f"{issuer}/token", data={"grant_type": "client_credentials"}, auth=(API_CLIENT, API_SECRET)
+    )
     token: str = response.json()["access_token"]
     return token
 
@@ -93,6 +95,9 @@ def test_keys_and_sessions_survive_restart(idp: IdpUnderTest) -> None:
         assert published_kids(restarted.issuer) == kids
         response = refresh(restarted.issuer, tokens["refresh_token"])
         assert response.status_code == 200, response.text
-        assert jwt_parts(response.json()["access_token"])[0]["kid"] == jwt_parts(tokens["access_token"])[0]["kid"]
+        assert (
+            jwt_parts(response.json()["access_token"])[0]["kid"]
+            == jwt_parts(tokens["access_token"])[0]["kid"]
+        )
     finally:
         restarted.stop()

@@ -12,7 +12,9 @@ from tests.idp.helpers import authorization_query, redirect_params
 
 
 def open_page(idp: IdpUnderTest, **extra: str) -> httpx.Response:
-    query, _ = authorization_query("privadmin-desktop", "http://127.0.0.1:5000/callback", state="st", **extra)
+    query, _ = authorization_query(
+        "privadmin-desktop", "http://127.0.0.1:5000/callback", state="st", **extra
+    )
     return httpx.get(f"{idp.issuer}/authorize?{urlencode(query)}")
 
 
@@ -32,7 +34,10 @@ def test_page_lists_administrators_and_employees(idp: IdpUnderTest) -> None:
     assert "Tildeler rettigheder" in page.text
     assert "Åse Jensen" in page.text
     assert "Ærø Revision ApS" in page.text
-    assert parse_sign_in_form(page.text).identities == [f"mitid_erhverv:{ADMIN_ID}", f"mitid_erhverv:{EMPLOYEE_ID}"]
+    assert parse_sign_in_form(page.text).identities == [
+        f"mitid_erhverv:{ADMIN_ID}",
+        f"mitid_erhverv:{EMPLOYEE_ID}",
+    ]
 
 
 def test_page_loads_nothing_from_elsewhere(idp: IdpUnderTest) -> None:

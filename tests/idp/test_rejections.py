@@ -28,7 +28,9 @@ def open_authorization_page(idp: IdpUnderTest, query: dict[str, str]) -> httpx.R
 
 
 def test_missing_code_challenge_is_rejected(idp: IdpUnderTest) -> None:
-    query, _ = authorization_query("privadmin-desktop", "http://127.0.0.1:5000/callback", method=None, state="s1")
+    query, _ = authorization_query(
+        "privadmin-desktop", "http://127.0.0.1:5000/callback", method=None, state="s1"
+    )
 
     response = open_authorization_page(idp, query)
 
@@ -40,7 +42,9 @@ def test_missing_code_challenge_is_rejected(idp: IdpUnderTest) -> None:
 
 
 def test_plain_code_challenge_method_is_rejected(idp: IdpUnderTest) -> None:
-    query, _ = authorization_query("privadmin-desktop", "http://127.0.0.1:5000/callback", method="plain")
+    query, _ = authorization_query(
+        "privadmin-desktop", "http://127.0.0.1:5000/callback", method="plain"
+    )
 
     response = open_authorization_page(idp, query)
 
@@ -49,7 +53,9 @@ def test_plain_code_challenge_method_is_rejected(idp: IdpUnderTest) -> None:
 
 
 def test_challenge_without_method_is_rejected(idp: IdpUnderTest) -> None:
-    query, _ = authorization_query("privadmin-desktop", "http://127.0.0.1:5000/callback", method="S256")
+    query, _ = authorization_query(
+        "privadmin-desktop", "http://127.0.0.1:5000/callback", method="S256"
+    )
     del query["code_challenge_method"]
 
     response = open_authorization_page(idp, query)
@@ -58,7 +64,9 @@ def test_challenge_without_method_is_rejected(idp: IdpUnderTest) -> None:
 
 
 def test_unknown_scope_is_rejected(idp: IdpUnderTest) -> None:
-    query, _ = authorization_query("privadmin-desktop", "http://127.0.0.1:5000/callback", scope="openid admin")
+    query, _ = authorization_query(
+        "privadmin-desktop", "http://127.0.0.1:5000/callback", scope="openid admin"
+    )
 
     response = open_authorization_page(idp, query)
 
@@ -140,7 +148,11 @@ def test_expired_code(idp: IdpUnderTest) -> None:
 
 @pytest.mark.parametrize(
     "redirect_uri",
-    ["http://127.0.0.1:53117/other", "http://127.0.0.1:53118/callback", "http://[::1]:53117/callback"],
+    [
+        "http://127.0.0.1:53117/other",
+        "http://127.0.0.1:53118/callback",
+        "http://[::1]:53117/callback",
+    ],
 )
 def test_token_request_with_other_redirect_uri(idp: IdpUnderTest, redirect_uri: str) -> None:
     response = redeem(idp.issuer, authorize(idp.issuer, ADMIN_ID), redirect_uri=redirect_uri)
@@ -204,7 +216,9 @@ def test_refresh_family_ends_after_absolute_lifetime(idp: IdpUnderTest) -> None:
 
 def test_wrong_client_secret(idp: IdpUnderTest) -> None:
     response = httpx.post(
-        f"{idp.issuer}/token", data={"grant_type": "client_credentials"}, auth=(API_CLIENT, "wrong-secret"),
+        f"{idp.issuer}/token",
+        data={"grant_type": "client_credentials"},
+        auth=(API_CLIENT, "wrong-secret"),
     )
 
     assert response.status_code == 401
@@ -214,7 +228,10 @@ def test_wrong_client_secret(idp: IdpUnderTest) -> None:
 
 def test_wrong_secret_of_confidential_code_client(idp: IdpUnderTest) -> None:
     authorization = authorize(
-        idp.issuer, ADMIN_ID, client_id=SERVICE_CLIENT, redirect_uri="http://127.0.0.1/callback",
+        idp.issuer,
+        ADMIN_ID,
+        client_id=SERVICE_CLIENT,
+        redirect_uri="http://127.0.0.1/callback",
     )
 
     response = redeem(idp.issuer, authorization, auth=(SERVICE_CLIENT, "wrong"))
@@ -236,7 +253,8 @@ def test_unknown_client(idp: IdpUnderTest) -> None:
 
 def test_client_credentials_with_wrong_scope(idp: IdpUnderTest) -> None:
     response = httpx.post(
-        f"{idp.issuer}/token", data={"grant_type": "client_credentials", "scope": "privileges"},
+        f"{idp.issuer}/token",
+        data={"grant_type": "client_credentials", "scope": "privileges"},
         auth=(API_CLIENT, API_SECRET),
     )
 
@@ -244,7 +262,9 @@ def test_client_credentials_with_wrong_scope(idp: IdpUnderTest) -> None:
 
 
 def test_unsupported_grant_type(idp: IdpUnderTest) -> None:
-    response = httpx.post(f"{idp.issuer}/token", data={"grant_type": "password", "client_id": "privadmin-desktop"})
+    response = httpx.post(
+        f"{idp.issuer}/token", data={"grant_type": "password", "client_id": "privadmin-desktop"}
+    )
 
     assert error_of(response) == "unsupported_grant_type"
 
