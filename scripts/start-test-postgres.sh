@@ -1,19 +1,34 @@
 #!/usr/bin/env bash
-# Start a throwaway PostgreSQL 15 cluster on 127.0.0.1 for the test suite.
-# Usage: scripts/start-test-postgres.sh DIR PORT
-# Prints the SQLAlchemy URL of an empty database. Stop it with:
-#   su postgres -c "/usr/lib/postgresql/15/bin/pg_ctl -D DIR/data -m fast stop"
-# initdb refuses to run as root, so the cluster runs as the postgres user.
+# Start a throwaway PostgreSQL 15 cluster for the server tests and print its database URL.
+# Usage: scripts/start-test-postgres.sh DIRECTORY [PORT]
+# The cluster lives in DIRECTORY/data, listens only on 127.0.0.1 and trusts local
+# connections; stop it with: su postgres -c "pg_ctl -D DIRECTORY/data -m fast stop"
 set -euo pipefail
 
-dir=$1
-port=$2
-bin=/usr/lib/postgresql/15/bin
+directory=${1:?usage: start-test-postgres.sh DIRECTORY [PORT]}
+port=${2:-55432}
+bin=${POSTGRES_BIN:-/usr/lib/postgresql/15/bin}
 
-mkdir -p "$dir"
-chown postgres "$dir"
-su postgres -c "$bin/initdb -D '$dir/data' -A trust -U postgres" >/dev/null
-su postgres -c "$bin/pg_ctl -D '$dir/data' -l '$dir/server.log' -w \
-    -o \"-p $port -k '$dir' -c listen_addresses=127.0.0.1 -c fsync=off\" start" >/dev/null
-su postgres -c "$bin/psql -h 127.0.0.1 -p $port -U postgres -qc 'CREATE DATABASE privserver_test'" >/dev/null
-echo "postgresql+psycopg://postgres@127.0.0.1:$port/privserver_test"
+if [ ! -x "$bin/initdb" ]; then
+    echo "start-test-postgres: no PostgreSQL server binaries in $bin; install postgresql-15" >&2
+    exit 1
+fi
+
+# initdb refuses to run as root, so the cluster belongs to the postgres user.
+as_postgres() {
+    if [ "$(id -u)" -eq 0 ]; then
+        su postgres -s /bin/bash -c "$*"
+    else
+        bash -c "$*"
+    fi
+}
+
+mkdir -p "$directory"
+if [ "$(id -u)" -eq 0 ]; then
+    chown postgres "$directory"
+fi
+as_postgres "'$bin/initdb' -D '$directory/data' -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8" >/dev/null
+as_postgres "'$bin/pg_ctl' -D '$directory/data' -l '$directory/server.log' -w \
+    -o \"-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories='$directory' -c fsync=off\" start" >/dev/null
+
+echo "postgresql+psycopg://postgres@127.0.0.1:$port/postgres"

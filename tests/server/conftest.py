@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import shutil
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -21,7 +24,8 @@ from sqlalchemy.orm import Session
 from privserver.api.app import create_app
 from privserver.auth.tokens import StaticJwks
 from privserver.config import DEFAULT_AUDIENCE, Settings
-from privserver.db.engine import make_engine, make_session_factory
+from privserver.db.engine import make_engine, make_session_factory, migrate
+from privserver.db.models import Base
 from privserver.domain import administrators, api_clients, organizations, privileges
 from privserver.domain.caller import Caller
 from privserver.domain.values import Role
@@ -142,6 +146,16 @@ class World:
     def session(self) -> Session:
         return self.session_factory()  # type: ignore[no-any-return]
 
+    def snapshot(self) -> dict[str, list[tuple[Any, ...]]]:
+        """Return every row of every table, to show that a rejected request changed nothing."""
+        with self.session() as session:
+            return {
+                table.name: sorted(
+                    (tuple(str(value) for value in row) for row in session.execute(table.select())), key=str
+                )
+                for table in Base.metadata.sorted_tables
+            }
+
     def build(self) -> None:
         with self.session() as session, session.begin():
             for tin, name in [
@@ -187,6 +201,7 @@ class Api:
         self.issuer = issuer
         self.world = world
         self.http = httpx.Client(base_url=f"{server.base_url}/api/v1", timeout=30)
+        self._clients: list[httpx.Client] = [self.http]
 
     def as_person(self, label: str, **token_options: Any) -> httpx.Client:
         token = self.issuer.person_token(self.world.people[label], **token_options)
@@ -198,9 +213,55 @@ class Api:
         return self.client(self.issuer.service_token(client_id, tin))
 
     def client(self, token: str) -> httpx.Client:
-        return httpx.Client(
+        client = httpx.Client(
             base_url=f"{self.server.base_url}/api/v1", timeout=30, headers={"Authorization": f"Bearer {token}"}
         )
+        self._clients.append(client)
+        return client
+
+    def close(self) -> None:
+        for client in self._clients:
+            client.close()
+
+    # --- shortcuts used by many tests -----------------------------------------------------
+
+    def assignment_path(self, tin: str, person: str, privilege: str) -> str:
+        identity_id = self.world.people[person].idp_identity_id
+        return f"/organizations/{tin}/assignedIdentityPrivileges/mitid_erhverv/{identity_id}/{self.world.privileges[privilege]}"
+
+    def assign(self, admin: str, tin: str, person: str, privilege: str) -> httpx.Response:
+        return self.as_person(admin).put(self.assignment_path(tin, person, privilege))
+
+    def runtime(self, person: str, service: str = "provider_api") -> dict[str, set[str]]:
+        """Return the runtime lookup of the provider's API client as {assigner TIN: privilege ids}."""
+        tin = self.world.provider_tin if service == "provider_api" else self.world.other_provider_tin
+        identity_id = self.world.people[person].idp_identity_id
+        response = self.as_service(service).get(
+            f"/organizations/{tin}/assignedIdentityPrivileges/mitid_erhverv/{identity_id}/runtime"
+        )
+        assert response.status_code == 200, response.text
+        return {
+            scope["organizationTin"]: {privilege["id"] for privilege in scope["privileges"]}
+            for scope in response.json()["organizationScopes"]
+        }
+
+    def set_whitelisted(self, privilege: str, tin: str, whitelisted: bool) -> httpx.Response:
+        client = self.as_person("provider_admin")
+        path = f"/organizations/{self.world.provider_tin}/privileges/{self.world.privileges[privilege]}/whitelist/{tin}"
+        return client.put(path) if whitelisted else client.delete(path)
+
+    def set_assignability(self, privilege: str, assignability: str) -> httpx.Response:
+        client = self.as_person("provider_admin")
+        path = f"/organizations/{self.world.provider_tin}/privileges/{self.world.privileges[privilege]}"
+        etag = client.get(path).headers["ETag"]
+        return client.patch(path, json={"assignability": assignability}, headers={"If-Match": etag})
+
+    def assignments_of(self, admin: str, tin: str, person: str) -> dict[str, dict[str, Any]]:
+        """Return the assignments `tin` made to `person`, by privilege id."""
+        identity_id = self.world.people[person].idp_identity_id
+        response = self.as_person(admin).get(f"/organizations/{tin}/assignedIdentityPrivileges/mitid_erhverv/{identity_id}")
+        assert response.status_code == 200, response.text
+        return {item["privilegeId"]: item for item in response.json()}
 
 
 def _postgres_database(base_url: str) -> Iterator[str]:
@@ -220,20 +281,50 @@ def _postgres_database(base_url: str) -> Iterator[str]:
 
 BACKENDS = [
     "sqlite",
-    pytest.param("postgresql", marks=[
-        pytest.mark.postgres,
-        pytest.mark.skipif(not os.environ.get(POSTGRES_URL_VARIABLE),
-                           reason=f"set {POSTGRES_URL_VARIABLE} to run against PostgreSQL"),
-    ]),
+    pytest.param(
+        "postgresql",
+        marks=[
+            pytest.mark.postgres,
+            pytest.mark.skipif(
+                not os.environ.get(POSTGRES_URL_VARIABLE),
+                reason=f"set {POSTGRES_URL_VARIABLE} to run against PostgreSQL",
+            ),
+        ],
+    ),
 ]
 
 
+def build_world(database_url: str) -> World:
+    migrate(database_url)
+    engine = make_engine(database_url)
+    try:
+        world = World(make_session_factory(engine))
+        world.build()
+    finally:
+        engine.dispose()
+    return world
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, World]:
+    """A migrated SQLite database holding the world, built once and copied for each test."""
+    path = tmp_path_factory.mktemp("template") / "world.sqlite"
+    return path, build_world(f"sqlite:///{path}")
+
+
 @pytest.fixture(params=BACKENDS)
-def database_url(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[str]:
+def world_database(
+    request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: tuple[Path, World]
+) -> Iterator[tuple[str, World]]:
+    """A database of the parametrized backend holding the world, fresh for each test."""
     if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'privserver.sqlite'}"
+        template, world = sqlite_template
+        copy = tmp_path / "privserver.sqlite"
+        shutil.copyfile(template, copy)
+        yield f"sqlite:///{copy}", world
     else:
-        yield from _postgres_database(os.environ[POSTGRES_URL_VARIABLE])
+        for database_url in _postgres_database(os.environ[POSTGRES_URL_VARIABLE]):
+            yield database_url, build_world(database_url)
 
 
 @pytest.fixture(scope="session")
@@ -242,21 +333,17 @@ def issuer() -> TestIssuer:
 
 
 @pytest.fixture
-def live(database_url: str, issuer: TestIssuer) -> Iterator[Api]:
+def live(world_database: tuple[str, World], issuer: TestIssuer) -> Iterator[Api]:
+    """The live server on a fresh copy of the world, with clients signing as its people."""
+    database_url, world = world_database
     server = LiveServer(database_url, issuer)
     server.start()
     engine = make_engine(database_url)
-    world = World(make_session_factory(engine))
-    world.build()
+    world = dataclasses.replace(world, session_factory=make_session_factory(engine))
     api = Api(server, issuer, world)
     try:
         yield api
     finally:
-        api.http.close()
+        api.close()
         server.stop()
         engine.dispose()
-
-
-@pytest.fixture
-def as_person(live: Api) -> Callable[..., httpx.Client]:
-    return live.as_person
