@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 
 import httpx
@@ -13,10 +13,13 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from pytestqt.qtbot import QtBot
 
 import privadmin.views.signin as signin_module
+from privadmin.config import Environment
 from privadmin.oidc import Session
 from privadmin.views.signin import SignInPage
+from privserver.testing import LiveServer, abrowser_sign_in
 from tests.signin.conftest import (
     MemoryKeyring,
+    make_client,
     make_mock_client,
     mock_browser_sign_in,
     mock_environment,
@@ -26,10 +29,11 @@ from tests.signin.conftest import (
 class Browser(QObject):
     """Receives the URLs that QDesktopServices.openUrl hands to the system browser."""
 
-    def __init__(self, subject: str | None = None) -> None:
+    def __init__(self) -> None:
         super().__init__()
         self.opened: list[str] = []
-        self.subject = subject
+        # Signs in at the provider when set: (authorization URL) -> final page.
+        self.sign_in: Callable[[str], Awaitable[httpx.Response]] | None = None
         self.pages: list[httpx.Response] = []
         self.tasks: list[asyncio.Task[None]] = []
 
@@ -37,11 +41,13 @@ class Browser(QObject):
     def open_url(self, url: QUrl) -> None:
         address = bytes(url.toEncoded().data()).decode()
         self.opened.append(address)
-        if self.subject is not None:
-            self.tasks.append(asyncio.ensure_future(self._sign_in(address, self.subject)))
+        if self.sign_in is not None:
+            self.tasks.append(asyncio.ensure_future(self._visit(self.sign_in, address)))
 
-    async def _sign_in(self, address: str, subject: str) -> None:
-        self.pages.append(await mock_browser_sign_in(address, subject))
+    async def _visit(
+        self, sign_in: Callable[[str], Awaitable[httpx.Response]], address: str
+    ) -> None:
+        self.pages.append(await sign_in(address))
 
 
 @pytest.fixture
@@ -60,6 +66,17 @@ def wait_until(loop: asyncio.AbstractEventLoop, condition: object, timeout: floa
             await asyncio.sleep(0.01)
 
     loop.run_until_complete(asyncio.wait_for(poll(), timeout))
+
+
+async def finish(task: asyncio.Task[None], browser: Browser) -> None:
+    """Wait for the page and then for the browser, on one run of the loop.
+
+    With qasync 0.28, a browser step still pending when run_until_complete
+    returned failed later with "no running event loop"; one run for both
+    keeps the browser's last steps inside a running loop.
+    """
+    await asyncio.wait_for(task, 20)
+    await asyncio.gather(*browser.tasks)
 
 
 def make_page(
@@ -140,14 +157,14 @@ def test_completed_sign_in_emits_signed_in(
     memory_keyring: MemoryKeyring,
     lock_dir: Path,
 ) -> None:
-    browser.subject = "erik@example.dk"
+    browser.sign_in = lambda address: mock_browser_sign_in(address, "erik@example.dk")
     page = make_page(qtbot, mock_provider_url, memory_keyring, lock_dir)
     emitted: list[object] = []
     page.signed_in.connect(emitted.append)
 
     task = page.start()
     assert task is not None
-    qasync_loop.run_until_complete(asyncio.wait_for(task, 20))
+    qasync_loop.run_until_complete(finish(task, browser))
 
     assert len(emitted) == 1
     session = emitted[0]
@@ -156,6 +173,43 @@ def test_completed_sign_in_emits_signed_in(
     assert browser.pages[0].status_code == 200
     assert page.status_label.text() == "You are signed in."
     assert not page.error_label.isVisible()
+
+
+def test_demo_provider_sign_in(
+    qtbot: QtBot,
+    qasync_loop: asyncio.AbstractEventLoop,
+    browser: Browser,
+    live_server: LiveServer,
+    memory_keyring: MemoryKeyring,
+    lock_dir: Path,
+) -> None:
+    administrator = live_server.administrator("provider")
+    browser.sign_in = lambda address: abrowser_sign_in(address, administrator["idpIdentityId"])
+    environment = Environment(
+        key="demo",
+        issuer=live_server.issuer,
+        api_base_url=live_server.api_base_url,
+        client_id="privadmin-desktop",
+    )
+    page = SignInPage(make_client(environment, memory_keyring, lock_dir), environment)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.environment_label.text() == "Environment: Demo (local test data)"
+
+    emitted: list[object] = []
+    page.signed_in.connect(emitted.append)
+
+    # Qt events are processed only inside run_until_complete, where asyncio's loop is running.
+    task = page.start()
+    assert task is not None
+    qasync_loop.run_until_complete(finish(task, browser))
+
+    assert len(emitted) == 1
+    session = emitted[0]
+    assert isinstance(session, Session)
+    assert session.identity_id == administrator["idpIdentityId"]
+    assert session.remembered
+    assert browser.pages[0].status_code == 200
 
 
 def test_no_browser_offers_url(
