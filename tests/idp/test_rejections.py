@@ -93,12 +93,12 @@ def test_unregistered_redirect_uri_shows_error_page(idp: IdpUnderTest, redirect_
     assert "redirect_uri" in response.text
 
 
-def test_confidential_client_needs_exact_redirect_uri(idp: IdpUnderTest) -> None:
-    query, _ = authorization_query(SERVICE_CLIENT, "http://127.0.0.1:5000/callback")
+def test_confidential_client_loopback_needs_same_path(idp: IdpUnderTest) -> None:
+    accepted, _ = authorization_query(SERVICE_CLIENT, "http://127.0.0.1:5000/callback")
+    rejected, _ = authorization_query(SERVICE_CLIENT, "http://127.0.0.1:5000/elsewhere")
 
-    response = open_authorization_page(idp, query)
-
-    assert response.status_code == 400
+    assert open_authorization_page(idp, accepted).status_code == 200
+    assert open_authorization_page(idp, rejected).status_code == 400
 
 
 def test_unknown_client_shows_error_page(idp: IdpUnderTest) -> None:
