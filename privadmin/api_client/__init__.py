@@ -1,7 +1,7 @@
 """Async client of the Privileges API (no Qt): typed methods, token handling, retries and batches."""
 
 from privadmin.api_client._adapter import MAX_BATCH_ITEMS, MAX_PAGE_SIZE
-from privadmin.api_client._auth import BearerAuth
+from privadmin.api_client._auth import BearerAuth, StaticTokenSource
 from privadmin.api_client._batch import BatchCancelled, BatchItems, BatchRun
 from privadmin.api_client._client import PrivilegesClient
 from privadmin.api_client._credentials import (
@@ -57,6 +57,7 @@ __all__ = [
     "RetryPolicy",
     "ServerError",
     "SignedOutError",
+    "StaticTokenSource",
     "TokenSource",
     "TransportError",
     "ValidationError",

@@ -61,3 +61,24 @@ class BearerAuth(httpx.Auth):
         if not isinstance(token, str) or not token:
             raise SignedOutError("The token source returned no access token")
         return token
+
+
+class StaticTokenSource:
+    """A TokenSource for one fixed access token, for scripts, tests and benchmarks.
+
+    It cannot refresh, so a 401 ends in SignedOutError.
+    """
+
+    def __init__(self, access_token: str) -> None:
+        if not access_token:
+            raise ValueError("access_token is empty: pass the access token from a sign-in")
+        self._access_token = access_token
+
+    def __repr__(self) -> str:
+        return "StaticTokenSource(<token>)"
+
+    async def access_token(self) -> str:
+        return self._access_token
+
+    async def refreshed_access_token(self, rejected: str) -> str:
+        raise SignedOutError("The access token was rejected and this token source cannot refresh it")

@@ -18,6 +18,7 @@ from privadmin.api_client import (
     PrivilegesClient,
     ProtocolError,
     SignedOutError,
+    StaticTokenSource,
     delete_api_client_secret,
     load_api_client_secret,
     store_api_client_secret,
@@ -167,3 +168,20 @@ def test_missing_keyring_backend_is_clear_error() -> None:
             load_api_client_secret("demo", "api-client-1")
     finally:
         keyring.set_keyring(previous)
+
+
+@pytest.mark.anyio
+async def test_static_token_rejected_signs_out() -> None:
+    seen: list[httpx.Request] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(401, json={"title": "Unauthorized", "status": 401})
+
+    tokens = StaticTokenSource("fixed-token")
+    transport = httpx.MockTransport(handle)
+    async with PrivilegesClient("http://127.0.0.1:9", tokens, transport=transport) as client:
+        with pytest.raises(SignedOutError, match="cannot refresh"):
+            await client.me()
+    assert len(seen) == 1
+    assert seen[0].headers["Authorization"] == "Bearer fixed-token"

@@ -16,6 +16,7 @@ from privadmin.api_client import (
     PreconditionFailedError,
     PrivilegesClient,
     SignedOutError,
+    StaticTokenSource,
     ValidationError,
     discover_token_endpoint,
 )
@@ -36,19 +37,6 @@ pytestmark = pytest.mark.anyio
 IDP = "mitid_erhverv"
 
 
-class StaticTokens:
-    """A TokenSource for one access token from a sign-in; it cannot refresh."""
-
-    def __init__(self, token: str) -> None:
-        self.token = token
-
-    async def access_token(self) -> str:
-        return self.token
-
-    async def refreshed_access_token(self, rejected: str) -> str:
-        raise SignedOutError("this test token cannot be refreshed")
-
-
 _tokens: dict[str, str] = {}
 
 
@@ -62,7 +50,7 @@ def admin_token(live_server: Any, kind: str) -> str:
 
 async def admin_client(live_server: Any, kind: str) -> PrivilegesClient:
     token = await asyncio.to_thread(admin_token, live_server, kind)
-    return PrivilegesClient(live_server.api_base_url, StaticTokens(token))
+    return PrivilegesClient(live_server.api_base_url, StaticTokenSource(token))
 
 
 @pytest.fixture
@@ -219,14 +207,26 @@ async def test_run_batches_splits(customer: tuple[PrivilegesClient, str], live_s
         assert privilege.id not in {assignment.privilege_id for assignment in assignments}
 
 
-async def test_batch_invalid_item_field_errors(customer: tuple[PrivilegesClient, str]) -> None:
+async def test_batch_invalid_item_field_errors(
+    customer: tuple[PrivilegesClient, str], live_server: Any
+) -> None:
     client, tin = customer
     employee = await some_employee(client, tin)
-    unknown = AssignmentChange(idp=employee.idp, idp_identity_id=employee.idp_identity_id, privilege_id=uuid.uuid4())
-    with pytest.raises((ValidationError, NotFoundError)) as caught:
-        await client.batch(tin, add=[unknown])
-    if isinstance(caught.value, ValidationError):
-        assert caught.value.errors
+    privilege = await provider_privilege(client, tin, live_server.api_client()["organizationTin"])
+    await client.unassign(tin, employee.idp, employee.idp_identity_id, privilege.id)
+    valid = AssignmentChange(idp=employee.idp, idp_identity_id=employee.idp_identity_id, privilege_id=privilege.id)
+    unknown = valid.model_copy(update={"privilege_id": uuid.uuid4()})
+
+    with pytest.raises(ValidationError) as caught:
+        await client.batch(tin, add=[valid, unknown])
+    assert caught.value.status == 422
+    fields = list(caught.value.errors)
+    assert len(fields) == 1
+    assert fields[0].startswith("add") and fields[0].endswith("privilegeId")
+    assert str(unknown.privilege_id) in caught.value.errors[fields[0]][0]
+
+    assignments = await client.identity_assignments(tin, employee.idp, employee.idp_identity_id)
+    assert privilege.id not in {assignment.privilege_id for assignment in assignments}
 
 
 async def test_other_organization_forbidden(
@@ -378,10 +378,6 @@ async def test_wrong_api_client_secret_signs_out(live_server: Any) -> None:
         await tokens.aclose()
 
 
-# NOTE: sign_in_tokens listens on a random loopback port, but the demo identity provider
-# accepts any loopback port only for public clients, not for confidential service
-# clients, so this sign-in fails until one of them changes.
-@pytest.mark.xfail(raises=AssertionError, strict=False, reason="service client redirect port rejected")
 async def test_my_runtime_with_end_user_token(live_server: Any) -> None:
     service_client = live_server.service_client()
     provider_tin = service_client["organizationTin"]
@@ -399,7 +395,7 @@ async def test_my_runtime_with_end_user_token(live_server: Any) -> None:
         client_id=service_client["clientId"],
         scope="openid privileges",
     )
-    async with PrivilegesClient(live_server.api_base_url, StaticTokens(tokens["access_token"])) as user:
+    async with PrivilegesClient(live_server.api_base_url, StaticTokenSource(tokens["access_token"])) as user:
         result = await user.my_runtime()
     assert result.identity.idp_identity_id == employee.idp_identity_id
     assert result.client_info.organization_tin == provider_tin
