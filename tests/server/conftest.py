@@ -35,7 +35,7 @@ POSTGRES_URL_VARIABLE = "PRIVSERVER_TEST_POSTGRES_URL"
 ALL_ROLES = set(Role)
 
 
-class TestIssuer:
+class TokenMinter:
     """Mints access tokens shaped like the Nets eID Broker's, signed with keys the server trusts."""
 
     def __init__(self) -> None:
@@ -46,14 +46,22 @@ class TestIssuer:
         )
         self.jwks = StaticJwks(lambda: self.public_keys)
 
-    def sign(self, claims: dict[str, Any], *, key: Any = None, alg: str = "ES256", typ: str = "at+jwt") -> str:
+    def sign(
+        self, claims: dict[str, Any], *, key: Any = None, alg: str = "ES256", typ: str = "at+jwt"
+    ) -> str:
         key = key if key is not None else (self.rs_key if alg == "RS256" else self.es_key)
         return jwt.encode({"alg": alg, "typ": typ, "kid": key.kid}, claims, key)
 
     def claims(self, **overrides: Any) -> dict[str, Any]:
         now = int(time.time())
-        claims = {"iss": ISSUER, "aud": DEFAULT_AUDIENCE, "iat": now, "nbf": now, "exp": now + 600,
-                  "jti": uuid.uuid4().hex}
+        claims = {
+            "iss": ISSUER,
+            "aud": DEFAULT_AUDIENCE,
+            "iat": now,
+            "nbf": now,
+            "exp": now + 600,
+            "jti": uuid.uuid4().hex,
+        }
         claims.update(overrides)
         return {key: value for key, value in claims.items() if value is not None}
 
@@ -74,7 +82,11 @@ class TestIssuer:
             idp_identity_id=person.idp_identity_id,
             identity_type="professional",
             client_org_taxation_number=client_org,
-            **{"nemlogin.cvr": person.employer_tin.removeprefix("DK") if person.employer_tin else None},
+            **{
+                "nemlogin.cvr": person.employer_tin.removeprefix("DK")
+                if person.employer_tin
+                else None
+            },
         )
         claims.update(overrides)
         return self.sign({key: value for key, value in claims.items() if value is not None})
@@ -106,13 +118,17 @@ class Person:
 class LiveServer:
     """privserver's API served by uvicorn in a background thread on 127.0.0.1 and a free port."""
 
-    def __init__(self, database_url: str, issuer: TestIssuer, **settings: Any) -> None:
+    def __init__(self, database_url: str, issuer: TokenMinter, **settings: Any) -> None:
         self.database_url = database_url
         self.settings = Settings(database_url=database_url, issuer=ISSUER, **settings)
         self.app = create_app(self.settings, jwks=issuer.jwks)
-        config = uvicorn.Config(self.app, host="127.0.0.1", port=0, log_level="warning", lifespan="on")
+        config = uvicorn.Config(
+            self.app, host="127.0.0.1", port=0, log_level="warning", lifespan="on"
+        )
         self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(target=self._server.run, name="privserver-test", daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.run, name="privserver-test", daemon=True
+        )
         self.base_url = ""
 
     def start(self) -> None:
@@ -151,7 +167,8 @@ class World:
         with self.session() as session:
             return {
                 table.name: sorted(
-                    (tuple(str(value) for value in row) for row in session.execute(table.select())), key=str
+                    (tuple(str(value) for value in row) for row in session.execute(table.select())),
+                    key=str,
                 )
                 for table in Base.metadata.sorted_tables
             }
@@ -173,30 +190,50 @@ class World:
             ]:
                 person = Person(label.replace("_", " ").title(), tin)
                 self.people[label] = person
-                administrators.put(session, "test", tin, person.idp, person.idp_identity_id, ALL_ROLES)
+                administrators.put(
+                    session, "test", tin, person.idp, person.idp_identity_id, ALL_ROLES
+                )
             self.people["employee"] = Person("Åse Jensen", self.customer_tin)
             self.people["outsider"] = Person("Ole Udenfor", None)
-            for label, tin in [("provider_api", self.provider_tin), ("other_provider_api", self.other_provider_tin)]:
-                api_clients.register(session, tin, label.replace("_", "-"), name=label, roles=ALL_ROLES)
+            for label, tin in [
+                ("provider_api", self.provider_tin),
+                ("other_provider_api", self.other_provider_tin),
+            ]:
+                api_clients.register(
+                    session, tin, label.replace("_", "-"), name=label, roles=ALL_ROLES
+                )
                 self.clients[label] = label.replace("_", "-")
 
             actor = Caller.person(*self.people["provider_admin"].key)
-            for label, assignability in [("private", "Private"), ("public", "Public"), ("whitelist", "Whitelist")]:
+            for label, assignability in [
+                ("private", "Private"),
+                ("public", "Public"),
+                ("whitelist", "Whitelist"),
+            ]:
                 privilege = privileges.create(
-                    session, actor, self.provider_tin, name=f"Pension {label}", assignability=assignability,
-                    description_danish=f"Dansk beskrivelse {label}", description_english=f"English {label}",
+                    session,
+                    actor,
+                    self.provider_tin,
+                    name=f"Pension {label}",
+                    assignability=assignability,
+                    description_danish=f"Dansk beskrivelse {label}",
+                    description_english=f"English {label}",
                 )
                 self.privileges[label] = privilege.id
             other_actor = Caller.person(*self.people["other_provider_admin"].key)
             self.privileges["other_public"] = privileges.create(
-                session, other_actor, self.other_provider_tin, name="Løn offentlig", assignability="Public"
+                session,
+                other_actor,
+                self.other_provider_tin,
+                name="Løn offentlig",
+                assignability="Public",
             ).id
 
 
 class Api:
     """An HTTP client of the live server that signs requests as a given principal."""
 
-    def __init__(self, server: LiveServer, issuer: TestIssuer, world: World) -> None:
+    def __init__(self, server: LiveServer, issuer: TokenMinter, world: World) -> None:
         self.server = server
         self.issuer = issuer
         self.world = world
@@ -214,7 +251,9 @@ class Api:
 
     def client(self, token: str) -> httpx.Client:
         client = httpx.Client(
-            base_url=f"{self.server.base_url}/api/v1", timeout=30, headers={"Authorization": f"Bearer {token}"}
+            base_url=f"{self.server.base_url}/api/v1",
+            timeout=30,
+            headers={"Authorization": f"Bearer {token}"},
         )
         self._clients.append(client)
         return client
@@ -234,7 +273,9 @@ class Api:
 
     def runtime(self, person: str, service: str = "provider_api") -> dict[str, set[str]]:
         """Return the runtime lookup of the provider's API client as {assigner TIN: privilege ids}."""
-        tin = self.world.provider_tin if service == "provider_api" else self.world.other_provider_tin
+        tin = (
+            self.world.provider_tin if service == "provider_api" else self.world.other_provider_tin
+        )
         identity_id = self.world.people[person].idp_identity_id
         response = self.as_service(service).get(
             f"/organizations/{tin}/assignedIdentityPrivileges/mitid_erhverv/{identity_id}/runtime"
@@ -259,7 +300,9 @@ class Api:
     def assignments_of(self, admin: str, tin: str, person: str) -> dict[str, dict[str, Any]]:
         """Return the assignments `tin` made to `person`, by privilege id."""
         identity_id = self.world.people[person].idp_identity_id
-        response = self.as_person(admin).get(f"/organizations/{tin}/assignedIdentityPrivileges/mitid_erhverv/{identity_id}")
+        response = self.as_person(admin).get(
+            f"/organizations/{tin}/assignedIdentityPrivileges/mitid_erhverv/{identity_id}"
+        )
         assert response.status_code == 200, response.text
         return {item["privilegeId"]: item for item in response.json()}
 
@@ -273,7 +316,9 @@ def _postgres_database(base_url: str) -> Iterator[str]:
     with psycopg.connect(conninfo, autocommit=True) as connection:
         connection.execute(f'CREATE DATABASE "{name}"')
     try:
-        yield admin.set(database=name, drivername="postgresql+psycopg").render_as_string(hide_password=False)
+        yield admin.set(database=name, drivername="postgresql+psycopg").render_as_string(
+            hide_password=False
+        )
     finally:
         with psycopg.connect(conninfo, autocommit=True) as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -328,12 +373,12 @@ def world_database(
 
 
 @pytest.fixture(scope="session")
-def issuer() -> TestIssuer:
-    return TestIssuer()
+def issuer() -> TokenMinter:
+    return TokenMinter()
 
 
 @pytest.fixture
-def live(world_database: tuple[str, World], issuer: TestIssuer) -> Iterator[Api]:
+def live(world_database: tuple[str, World], issuer: TokenMinter) -> Iterator[Api]:
     """The live server on a fresh copy of the world, with clients signing as its people."""
     database_url, world = world_database
     server = LiveServer(database_url, issuer)
