@@ -5,13 +5,14 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import signal
 import sys
 from collections.abc import Coroutine
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from privadmin import __version__, diagnostics
@@ -340,8 +341,17 @@ class Shell(QObject):
 
     async def sign_out(self) -> None:
         """Sign out of the current session and return to the sign-in page."""
+        # The main window starts this as one of its own tasks and cancels those when it
+        # closes, so the work runs in a task of the shell that the cancellation cannot reach.
+        await asyncio.shield(self.spawn(self._sign_out()))
+
+    async def _sign_out(self) -> None:
         session, client, oidc = self.session, self.client, self.oidc
         self.session = self.client = self.context = None
+        # Show the start window before closing the main one, or Qt quits on its last window.
+        self.start_window.show()
+        self.start_window.show_status(QCoreApplication.translate("App", "Signing out..."), busy=True)
+        self._close_main_window()
         if oidc is not None and session is not None:
             try:
                 await oidc.sign_out(session)
@@ -349,14 +359,15 @@ class Shell(QObject):
                 log.warning("Signing out at the identity provider failed: %s", error)
         if client is not None:
             await client.aclose()
-        self.start_window.show()
+        log.info("Signed out")
+        if self.environment is not None and self.oidc is oidc:
+            self.show_sign_in_page()
+
+    def _close_main_window(self) -> None:
         if self.main_window is not None:
             self.main_window.close()
             self.main_window.deleteLater()
             self.main_window = None
-        log.info("Signed out")
-        if self.environment is not None:
-            self.show_sign_in_page()
 
     # Language
 
@@ -414,6 +425,7 @@ class Shell(QObject):
         """Cancel running tasks, close the API and OpenID clients and stop the demo server."""
         for task in list(self._tasks):
             task.cancel()
+        self._close_main_window()
         if self.oidc is not None:
             await self.oidc.aclose()
             self.oidc = None
@@ -455,6 +467,11 @@ def ensure_display() -> str | None:
     return None
 
 
+def _quit_on_signal(qt_app: QApplication, number: int) -> None:
+    log.info("Quitting on signal %d", number)
+    qt_app.quit()
+
+
 def create_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if isinstance(app, QApplication):
@@ -493,6 +510,14 @@ def run(config: LoadedConfig, options: StartOptions) -> int:
     shell = Shell(config, translations, options, crash_handler=crash_handler)
     closed = asyncio.Event()
     qt_app.aboutToQuit.connect(closed.set)
+    # Ctrl+C in a terminal and a service manager's SIGTERM close the app as the window's close does.
+    # Python runs signal handlers only between bytecodes, and Qt's loop may idle in C++ for
+    # long, so a timer hands control to Python a few times a second.
+    for signal_number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signal_number, lambda number, _frame: _quit_on_signal(qt_app, number))
+    signal_timer = QTimer()
+    signal_timer.timeout.connect(lambda: None)
+    signal_timer.start(250)
     with loop:
         loop.call_soon(shell.start)
         loop.run_until_complete(closed.wait())

@@ -12,6 +12,7 @@ import json
 import logging
 import shutil
 import socket
+import sys
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -102,6 +103,11 @@ def free_port(host: str = HOST) -> int:
 
 def port_is_free(port: int, host: str = HOST) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        # uvicorn binds with SO_REUSEADDR on POSIX, so connections of an earlier run still in
+        # TIME_WAIT do not make the port unusable; probe the same way. On Windows the option
+        # would allow binding a port in use, so it stays off there.
+        if sys.platform != "win32":
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((host, port))
         except OSError:
@@ -166,6 +172,9 @@ class DemoLauncher:
         if state.seeded:
             return False
         from privserver.seed import seed_demo
+
+        # Alembic reports every migration step at INFO; the demo's log needs only problems.
+        logging.getLogger("alembic").setLevel(logging.WARNING)
 
         for stale in self.directory.glob(DATABASE_FILE + "*"):
             stale.unlink()

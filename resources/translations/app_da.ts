@@ -14,22 +14,22 @@
         <translation>Der er ingen nøglering (credential store) på denne computer: privadmin kan ikke huske dit login, så du skal logge ind hver gang programmet starter.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/app.py" line="155" />
+        <location filename="../../privadmin/app.py" line="156" />
         <source>This environment cannot be used yet: the setting {keys} is missing. Client ids are issued by Signaturgruppen to each organization, so your IT department sets them in {path} (see the deployment guide).</source>
         <translation>Dette miljø kan ikke bruges endnu: indstillingen {keys} mangler. Signaturgruppen udsteder klient-id'er til hver organisation, så din IT-afdeling angiver dem i {path} (se vejledningen til udrulning).</translation>
     </message>
     <message>
-        <location filename="../../privadmin/app.py" line="174" />
+        <location filename="../../privadmin/app.py" line="175" />
         <source>Preparing the demo data. The first start takes a minute...</source>
         <translation>Forbereder demodata. Første start tager et minuts tid...</translation>
     </message>
     <message>
-        <location filename="../../privadmin/app.py" line="177" />
+        <location filename="../../privadmin/app.py" line="178" />
         <source>Starting the demo server...</source>
         <translation>Starter demoserveren...</translation>
     </message>
     <message>
-        <location filename="../../privadmin/app.py" line="193" />
+        <location filename="../../privadmin/app.py" line="194" />
         <source>The demo is not part of this build.
 Use the demo build of privadmin, or from a source checkout run:
 pip install -e '.[server]' and then privadmin --demo</source>
@@ -38,40 +38,45 @@ Brug demoudgaven af privadmin, eller kør fra en kildekodekopi:
 pip install -e '.[server]' og derefter privadmin --demo</translation>
     </message>
     <message>
-        <location filename="../../privadmin/app.py" line="205" />
+        <location filename="../../privadmin/app.py" line="206" />
         <source>The demo could not start: {error}</source>
         <translation>Demoen kunne ikke starte: {error}</translation>
     </message>
     <message>
-        <location filename="../../privadmin/app.py" line="223" />
+        <location filename="../../privadmin/app.py" line="224" />
         <source>Signing in...</source>
         <translation>Logger ind...</translation>
     </message>
     <message>
-        <location filename="../../privadmin/app.py" line="263" />
+        <location filename="../../privadmin/app.py" line="264" />
         <source>Signing in needs the API client secret of your organization. Choose the environment again to enter it.</source>
         <translation>Log ind kræver din organisations API-klienthemmelighed. Vælg miljøet igen for at indtaste den.</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/app.py" line="352" />
+        <source>Signing out...</source>
+        <translation>Logger ud...</translation>
     </message>
 </context>
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../privadmin/crash.py" line="108" />
+        <location filename="../../privadmin/crash.py" line="111" />
         <source>privadmin hit an unexpected error and may not work as expected.</source>
         <translation>privadmin stødte på en uventet fejl og virker måske ikke som forventet.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/crash.py" line="110" />
+        <location filename="../../privadmin/crash.py" line="113" />
         <source>A report was saved in {path}. Send it to your IT department or support.</source>
         <translation>En rapport er gemt i {path}. Send den til din IT-afdeling eller support.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/crash.py" line="113" />
+        <location filename="../../privadmin/crash.py" line="116" />
         <source>The report could not be saved; see the log.</source>
         <translation>Rapporten kunne ikke gemmes. Se loggen.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/crash.py" line="114" />
+        <location filename="../../privadmin/crash.py" line="117" />
         <source>Unexpected error</source>
         <translation>Uventet fejl</translation>
     </message>
@@ -115,7 +120,7 @@ pip install -e '.[server]' og derefter privadmin --demo</translation>
 <context>
     <name>StartWindow</name>
     <message>
-        <location filename="../../privadmin/app.py" line="525" />
+        <location filename="../../privadmin/app.py" line="545" />
         <location filename="../../privadmin/views/start.py" line="205" />
         <source>Production</source>
         <translation>Produktion</translation>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import keyring.backend
 import keyring.errors
 
@@ -10,7 +12,7 @@ class MemoryKeyring(keyring.backend.KeyringBackend):
     """Entries live in the class, so every instance in one process shares them."""
 
     priority = 1  # type: ignore[assignment]
-    entries: dict[tuple[str, str], str] = {}
+    entries: ClassVar[dict[tuple[str, str], str]] = {}
 
     def get_password(self, service: str, username: str) -> str | None:
         return self.entries.get((service, username))

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.subprocess
 def run_privadmin(root: Path, *args: str, stdin: str = "", code: str | None = None,
                   **env: str) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-c", code, *args] if code else [sys.executable, "-m", "privadmin", *args]
-    return subprocess.run(command, input=stdin, capture_output=True, text=True, timeout=120,
+    return subprocess.run(command, input=stdin, capture_output=True, text=True, timeout=120, check=False,
                           env=subprocess_env(root, **env))
 
 
@@ -96,3 +96,36 @@ def test_demo_without_privserver(tmp_path: Path) -> None:
     assert result.returncode == 3
     assert "The demo needs the privserver package, which this build does not contain." in result.stderr
     assert "pip install -e '.[server]'" in result.stderr
+
+
+def test_demo_runs_and_stops_on_sigterm(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    env = subprocess_env(tmp_path, PRIVADMIN_LANGUAGE="da")
+    log_file = tmp_path / "state" / "privadmin" / "log" / "privadmin.log"
+    process = subprocess.Popen([sys.executable, "-m", "privadmin", "--demo", "--demo-employees", "40"],
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while "Demo server listening at" not in (log_file.read_text(encoding="utf-8") if log_file.exists() else ""):
+            assert process.poll() is None, process.communicate()
+            assert time.monotonic() < deadline, "the demo server did not start within 120 s"
+            time.sleep(0.2)
+        time.sleep(1)
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+    assert process.returncode == 0
+    log_text = log_file.read_text(encoding="utf-8")
+    assert "Language da: loaded" in log_text
+    assert "Environment demo chosen" in log_text
+    assert "Demo server stopped" in log_text
+    assert "privadmin stopped" in log_text
+    assert "Unexpected error" not in log_text
+    state = (tmp_path / "data" / "privadmin" / "demo" / "demo.json").read_text(encoding="utf-8")
+    assert '"seeded": true' in state

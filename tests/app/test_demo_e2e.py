@@ -11,16 +11,15 @@ import keyring
 import pytest
 from PySide6.QtCore import QObject, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication
 
 from privadmin.app import Shell, StartOptions
 from privadmin.config.settings import load_config
 from privadmin.demo import STATE_FILE, DemoState
 from privadmin.i18n import Translations
+from privserver.testing import abrowser_sign_in
 
 from .memory_keyring import MemoryKeyring
-
-pytest.importorskip("privserver.seed", reason="privserver's seeding is needed for the demo")
-from privserver.testing import abrowser_sign_in  # noqa: E402
 
 EMPLOYEES = 60
 
@@ -51,6 +50,14 @@ def browser() -> Browser:
     QDesktopServices.setUrlHandler("http", handler, "open")
     yield handler
     QDesktopServices.unsetUrlHandler("http")
+
+
+@pytest.fixture(autouse=True)
+def keep_running(qapp: QApplication) -> None:
+    # The shell closes its windows between runs; the test's event loop must outlive that.
+    qapp.setQuitOnLastWindowClosed(False)
+    yield
+    qapp.setQuitOnLastWindowClosed(True)
 
 
 @pytest.fixture
@@ -101,8 +108,17 @@ def test_demo_sign_in_to_main_window(qasync_loop: asyncio.AbstractEventLoop, iso
             assert not shell.start_window.isVisible()
             assert shell.context is not None
             assert shell.context.caller_identity_id == administrator["idpIdentityId"]
-            me = await shell.context.client.me()
-            assert me is not None
+            # The signed-in administrator can assign a privilege in the demo.
+            client = shell.context.client
+            tin = administrator["organizationTin"]
+            groups = await client.assignable_privileges(tin)
+            privilege = next(privilege for group in groups for privilege in group.privileges)
+            employees = [identity async for page in client.identities(tin) for identity in page]
+            employee = employees[0]
+            await client.unassign(tin, employee.idp, str(employee.idp_identity_id), str(privilege.id))
+            assert await client.assign(tin, employee.idp, str(employee.idp_identity_id), str(privilege.id))
+            assigned = await client.identity_assignments(tin, employee.idp, str(employee.idp_identity_id))
+            assert privilege.id in {assignment.privilege_id for assignment in assigned}
             return DemoState.load(demo_dir).port, administrator["idpIdentityId"]  # type: ignore[union-attr]
         finally:
             await shell.aclose()

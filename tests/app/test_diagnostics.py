@@ -58,7 +58,7 @@ def test_copy_action_fills_clipboard(qapp: object, state: DiagnosticsState, monk
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QWidget
 
-    import privadmin.diagnostics as diagnostics
+    from privadmin import diagnostics
 
     monkeypatch.setattr(diagnostics, "current", state)
     parent = QWidget()
