@@ -25,6 +25,7 @@ from privadmin.models import (
     AssignmentChange,
     BatchOutcome,
     Identity,
+    InactiveReason,
     Privilege,
     PrivilegeChanges,
     PrivilegeDraft,
@@ -290,7 +291,7 @@ async def test_whitelist_and_usage(
     provider: tuple[PrivilegesClient, str], customer: tuple[PrivilegesClient, str]
 ) -> None:
     client, tin = provider
-    _, customer_tin = customer
+    customer_client, customer_tin = customer
     created = await client.create_privilege(
         tin, PrivilegeDraft(name=f"Liste {uuid.uuid4().hex[:8]}", assignability=Assignability.WHITELIST)
     )
@@ -300,11 +301,22 @@ async def test_whitelist_and_usage(
         entries = await client.whitelist(tin, created.id)
         assert [entry.organization_tin for entry in entries] == [customer_tin]
 
-        usage = await client.usage(tin, created.id)
-        assert all(item.active_count + item.inactive_count >= 0 for item in usage)
+        employee = await some_employee(customer_client, customer_tin)
+        assert await customer_client.assign(customer_tin, employee.idp, employee.idp_identity_id, created.id)
+        usage = {item.organization_tin: item for item in await client.usage(tin, created.id)}
+        assert (usage[customer_tin].active_count, usage[customer_tin].inactive_count) == (1, 0)
 
         await client.remove_from_whitelist(tin, created.id, customer_tin)
         assert await client.whitelist(tin, created.id) == []
+        usage = {item.organization_tin: item for item in await client.usage(tin, created.id)}
+        assert (usage[customer_tin].active_count, usage[customer_tin].inactive_count) == (0, 1)
+
+        assignments = await customer_client.identity_assignments(
+            customer_tin, employee.idp, employee.idp_identity_id
+        )
+        inactive = [assignment for assignment in assignments if assignment.privilege_id == created.id]
+        assert inactive[0].active is False
+        assert inactive[0].inactive_reason is InactiveReason.NOT_WHITELISTED
     finally:
         await client.delete_privilege(tin, created.id)
 
@@ -328,15 +340,18 @@ async def test_administrators_put_delete(provider: tuple[PrivilegesClient, str])
 
 async def test_audit_events_paged(provider: tuple[PrivilegesClient, str]) -> None:
     client, tin = provider
-    await client.create_privilege(tin, PrivilegeDraft(name=f"Revision {uuid.uuid4().hex[:8]}"))
-    pages = []
-    async for page in client.audit_events(tin, page_size=2):
-        pages.append(page)
-        if len(pages) == 3:
-            break
-    assert len(pages) >= 1
+    created = [
+        await client.create_privilege(tin, PrivilegeDraft(name=f"Revision {uuid.uuid4().hex[:8]}"))
+        for _ in range(3)
+    ]
+    pages = await all_pages(client.audit_events(tin, page_size=2))
+
+    assert len(pages) >= 2
     assert all(len(page) <= 2 for page in pages)
-    assert all(event.action for page in pages for event in page)
+    events = [event for page in pages for event in page]
+    assert len({event.id for event in events}) == len(events)
+    targets = {event.target_id for event in events}
+    assert {str(privilege.id) for privilege in created} <= targets
 
 
 # Runtime lookups.
