@@ -289,7 +289,8 @@ def sign_in_tokens(
 ) -> dict[str, Any]:
     """Run the whole authorization code flow with PKCE and return the token response.
 
-    A seeded service client's secret is found in the seed report when not given.
+    A seeded service client's secret is taken from the seed report when not
+    given. The returned dict also has the "nonce" sent, to check the ID token.
     """
     from authlib.common.security import generate_token
     from authlib.oauth2.rfc6749.parameters import (

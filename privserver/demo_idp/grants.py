@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from authlib.oauth2.rfc6749 import InvalidGrantError
-from sqlalchemy import select, update
+from sqlalchemy import update
 from sqlalchemy.orm import Session, sessionmaker
 
 from privserver.db.models import IdpRefreshToken
@@ -54,7 +54,10 @@ class AuthorizationCode:
 
 
 class CodeStore:
-    """Authorization codes, held in memory: they live 60 seconds, so a restart losing them is harmless."""
+    """Authorization codes, held in memory: they live 60 seconds, so a restart losing them is harmless.
+
+    NOTE: being in memory, codes work only with a single server process (no uvicorn workers).
+    """
 
     def __init__(self, clock: Callable[[], float]) -> None:
         self._clock = clock
@@ -214,7 +217,9 @@ class RefreshTokens:
             )
             .values(successor_token=None)
         )
-        row = session.get(IdpRefreshToken, _hash(token))
+        # FOR UPDATE serializes concurrent refreshes on PostgreSQL; SQLite gets the
+        # same from BEGIN IMMEDIATE.
+        row = session.get(IdpRefreshToken, _hash(token), with_for_update=True)
         if row is None or row.client_id != client_id:
             return InvalidGrantError(
                 "The refresh token is unknown or was issued to another client."
@@ -278,15 +283,6 @@ class RefreshTokens:
         with self._session_factory.begin() as session:
             self._revoke_family(session, family_id)
         log.info("revoked refresh token family %s", family_id)
-
-    def family_active(self, family_id: str) -> bool:
-        with self._session_factory() as session:
-            row = session.scalar(
-                select(IdpRefreshToken.revoked)
-                .where(IdpRefreshToken.family_id == family_id)
-                .limit(1)
-            )
-        return row is False
 
     @staticmethod
     def _revoke_family(session: Session, family_id: str) -> None:

@@ -765,6 +765,8 @@ class DemoIdentityProvider:
             registry_options["aud"] = {"essential": True, "value": audience}
         if check_expiry:
             registry_options["exp"] = {"essential": True}
+        # joserfc checks exp whenever it is present; an expired id_token_hint is still
+        # a valid hint (OpenID Connect RP-Initiated Logout), hence the huge leeway.
         registry = jwt.JWTClaimsRegistry(leeway=0 if check_expiry else 10**9, **registry_options)
         claims = dict(decoded.claims)
         try:
