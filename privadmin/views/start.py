@@ -228,6 +228,7 @@ class SecretDialog(QDialog):
         explanation = QLabel(self.tr(
             "This environment calls the Privileges API with your organization's API client "
             "{client_id}. Enter its secret.").format(client_id=api_client_id))
+        explanation.setObjectName("secretExplanation")
         explanation.setWordWrap(True)
         if keyring_available:
             storage = self.tr("The secret is kept in this computer's credential store, so you are asked only once.")

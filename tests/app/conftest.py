@@ -6,7 +6,13 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
 import pytest
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication
+
+from .helpers import Browser
+from .memory_keyring import MemoryKeyring
 
 
 @pytest.fixture
@@ -24,6 +30,33 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[d
                                                                   "PRIVADMIN_TEST_FROZEN"):
             monkeypatch.delenv(variable)
     yield {"managed": managed, "user": user, "root": tmp_path}
+
+
+@pytest.fixture
+def browser() -> Browser:
+    handler = Browser()
+    QDesktopServices.setUrlHandler("http", handler, "open")
+    yield handler
+    QDesktopServices.unsetUrlHandler("http")
+
+
+@pytest.fixture
+def keep_running(qapp: QApplication) -> None:
+    # The shell closes its windows between runs; the test's event loop must outlive that.
+    qapp.setQuitOnLastWindowClosed(False)
+    yield
+    qapp.setQuitOnLastWindowClosed(True)
+
+
+@pytest.fixture
+def memory_keyring() -> MemoryKeyring:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    MemoryKeyring.entries.clear()
+    keyring.set_keyring(backend)
+    yield backend
+    MemoryKeyring.entries.clear()
+    keyring.set_keyring(previous)
 
 
 def subprocess_env(root: Path, **extra: str) -> dict[str, str]:

@@ -3,15 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-import time
-from collections.abc import Callable
 from pathlib import Path
 
-import keyring
 import pytest
-from PySide6.QtCore import QObject, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication
 
 from privadmin.app import Shell, StartOptions
 from privadmin.config.settings import load_config
@@ -19,56 +13,10 @@ from privadmin.demo import STATE_FILE, DemoState
 from privadmin.i18n import Translations
 from privserver.testing import abrowser_sign_in
 
+from .helpers import Browser, wait_until
 from .memory_keyring import MemoryKeyring
 
 EMPLOYEES = 60
-
-
-class Browser(QObject):
-    """Stands in for the system browser: QDesktopServices.openUrl hands it the sign-in URL."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-
-    @Slot(QUrl)
-    def open(self, url: QUrl) -> None:
-        self.urls.append(url.toString(QUrl.ComponentFormattingOption.FullyEncoded))
-
-
-async def wait_until(condition: Callable[[], object], timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout} s waiting for {what}")
-        await asyncio.sleep(0.05)
-
-
-@pytest.fixture
-def browser() -> Browser:
-    handler = Browser()
-    QDesktopServices.setUrlHandler("http", handler, "open")
-    yield handler
-    QDesktopServices.unsetUrlHandler("http")
-
-
-@pytest.fixture(autouse=True)
-def keep_running(qapp: QApplication) -> None:
-    # The shell closes its windows between runs; the test's event loop must outlive that.
-    qapp.setQuitOnLastWindowClosed(False)
-    yield
-    qapp.setQuitOnLastWindowClosed(True)
-
-
-@pytest.fixture
-def memory_keyring() -> MemoryKeyring:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    MemoryKeyring.entries.clear()
-    keyring.set_keyring(backend)
-    yield backend
-    MemoryKeyring.entries.clear()
-    keyring.set_keyring(previous)
 
 
 def make_shell(demo_dir: Path, *, reset: bool = False) -> Shell:
@@ -80,7 +28,7 @@ def make_shell(demo_dir: Path, *, reset: bool = False) -> Shell:
 
 @pytest.mark.timeout(600)
 def test_demo_sign_in_to_main_window(qasync_loop: asyncio.AbstractEventLoop, isolated_dirs: dict[str, Path],
-                                     browser: Browser, memory_keyring: MemoryKeyring) -> None:
+                                     keep_running: None, browser: Browser, memory_keyring: MemoryKeyring) -> None:
     demo_dir = isolated_dirs["root"] / "demo"
 
     async def first_run() -> tuple[int, str]:
