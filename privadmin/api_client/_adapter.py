@@ -84,7 +84,7 @@ def assignments_params(privilege_id: object | None) -> dict[str, str]:
 
 
 def identity_assignments_path(tin: str, idp: str, idp_identity_id: object) -> str:
-    """The published list of the assignments `tin` made to one identity."""
+    """Return the published path of the assignments `tin` made to one identity."""
     return f"{assignments_path(tin)}/{_segment(idp)}/{_segment(idp_identity_id)}"
 
 
@@ -97,12 +97,12 @@ def batch_path(tin: str) -> str:
 
 
 def runtime_path(tin: str, idp: str, idp_identity_id: object) -> str:
-    """The published runtime lookup with a service token."""
+    """Return the published path of the runtime lookup with a service token."""
     return f"{identity_assignments_path(tin, idp, idp_identity_id)}/runtime"
 
 
 def my_runtime_path() -> str:
-    """The published runtime lookup with an end user's token."""
+    """Return the published path of the runtime lookup with an end user's token."""
     return "/identity/privileges"
 
 
@@ -242,7 +242,7 @@ def privilege_draft_body(draft: PrivilegeDraft) -> dict[str, Any]:
 
 
 def privilege_changes_body(changes: PrivilegeChanges) -> dict[str, Any]:
-    """A JSON merge patch: fields left as None are not sent, so the server keeps them."""
+    """Build a JSON merge patch: fields left as None are not sent, so the server keeps them."""
     return _to_wire(changes, skip_none=True)
 
 
@@ -265,9 +265,9 @@ def batch_body(add: Iterable[AssignmentChange], remove: Iterable[AssignmentChang
 
 
 def read_batch_result(data: Any) -> BatchResult:
-    """Read the batch answer: every item with its change, the list it came from, and its outcome.
+    """Read the batch response: every item with its change, the list it came from, and its outcome.
 
-    The server answers `{"items": [{"change": {"idp", "idpIdentityId", "privilegeId"},
+    The server returns `{"items": [{"change": {"idp", "idpIdentityId", "privilegeId"},
     "operation": "add"|"remove", "outcome": "added"|"removed"|"unchanged"}]}`.
     """
     return read_record(BatchResult, data)

@@ -16,7 +16,7 @@ log = logging.getLogger("privadmin.api_client")
 class BearerAuth(httpx.Auth):
     """Send `Authorization: Bearer` with the token source's access token.
 
-    On a 401 it asks the token source for a token newer than the rejected one
+    On a 401 it requests from the token source a token newer than the rejected one
     and retries the request once. The token source refreshes under its own
     lock, so many requests rejected at the same moment cause one refresh. A
     second 401 is handed to the caller (the client raises AuthenticationError).

@@ -245,7 +245,7 @@ class PrivilegesClient:
         `on_progress(done_items, total_items)` is called before the first batch
         and after each one; `cancel_event` is checked between batches. It never
         raises for a failed batch: the BatchRun reports what was applied, what
-        was not, and the error.
+        was not, and the error. Invalid input raises ValueError before anything is sent.
         """
 
         async def send(

@@ -19,7 +19,7 @@ class TokenSource(Protocol):
         ...
 
     async def refreshed_access_token(self, rejected: str) -> str:
-        """Return a newer token than `rejected`, which the server answered with 401.
+        """Return a newer token than `rejected`, which the server rejected with 401.
 
         If another caller already refreshed since `rejected` was handed out,
         return that newer token without refreshing again.

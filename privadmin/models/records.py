@@ -104,7 +104,7 @@ class BatchOutcome(enum.StrEnum):
 
 class BatchItemOutcome(Record):
     change: AssignmentChange
-    # Which list of the request the item came from.
+    # The list of the request that the item came from.
     operation: Literal["add", "remove"]
     outcome: BatchOutcome
 

@@ -223,7 +223,8 @@ async def test_batch_invalid_item_field_errors(
     assert caught.value.status == 422
     fields = list(caught.value.errors)
     assert len(fields) == 1
-    assert fields[0].startswith("add") and fields[0].endswith("privilegeId")
+    assert fields[0].startswith("add")
+    assert fields[0].endswith("privilegeId")
     assert str(unknown.privilege_id) in caught.value.errors[fields[0]][0]
 
     assignments = await client.identity_assignments(tin, employee.idp, employee.idp_identity_id)
