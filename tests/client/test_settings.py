@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import ssl
 
@@ -87,3 +88,35 @@ async def test_path_segments_escaped() -> None:
 def test_timeout_must_be_positive() -> None:
     with pytest.raises(ValueError, match="timeout must be a positive number of seconds, got 0"):
         PrivilegesClient("http://127.0.0.1:9", StaticTokenSource("t"), timeout=0)
+
+
+async def test_proxy_taken_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A one-shot HTTP proxy on loopback that records the request line it receives.
+    request_lines: list[str] = []
+
+    async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        head = await reader.readuntil(b"\r\n\r\n")
+        request_lines.append(head.split(b"\r\n", 1)[0].decode())
+        body = b"[]"
+        writer.write(
+            b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+            + f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n".encode()
+            + body
+        )
+        await writer.drain()
+        writer.close()
+
+    proxy = await asyncio.start_server(serve, "127.0.0.1", 0)
+    port = proxy.sockets[0].getsockname()[1]
+    for name in ("HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy", "NO_PROXY", "no_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{port}")
+
+    try:
+        async with PrivilegesClient("http://127.0.0.1:9", StaticTokenSource("t")) as client:
+            assert await client.privileges("DK12345678") == []
+    finally:
+        proxy.close()
+        await proxy.wait_closed()
+
+    assert request_lines == ["GET http://127.0.0.1:9/api/v1/organizations/DK12345678/privileges HTTP/1.1"]
