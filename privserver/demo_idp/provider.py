@@ -437,6 +437,21 @@ class DemoIdentityProvider:
     ) -> HTMLResponse:
         with self._session_factory() as session:
             groups = list_choices(session)
+
+        # A login_hint naming an identity's UUID preselects it, or fills the UUID field.
+        hint = parse_identity_id(params.get("login_hint", "")) if not (typed or selected) else None
+        if hint is not None:
+            offered = [
+                choice.identity.key
+                for group in groups
+                for choice in group.administrators + group.employees
+                if choice.identity.idp_identity_id == hint
+            ]
+            if offered:
+                selected = offered[0]
+            else:
+                typed = hint
+
         html = render(
             "authorize.html",
             request_.language,

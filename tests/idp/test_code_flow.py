@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import httpx
@@ -264,3 +265,15 @@ def test_revocation_of_unknown_token_is_accepted(idp: IdpUnderTest) -> None:
     )
 
     assert response.status_code == 200
+
+
+def test_concurrent_refreshes_share_one_successor(idp: IdpUnderTest) -> None:
+    tokens = redeem(idp.issuer, authorize(idp.issuer, ADMIN_ID)).json()
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        responses = list(pool.map(lambda _: refresh(idp.issuer, tokens["refresh_token"]), range(6)))
+
+    assert [response.status_code for response in responses] == [200] * 6
+    successors = {response.json()["refresh_token"] for response in responses}
+    assert len(successors) == 1
+    assert refresh(idp.issuer, successors.pop()).status_code == 200

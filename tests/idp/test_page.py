@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlencode
 
 import httpx
@@ -115,3 +116,18 @@ def test_home_page_states_demo_use(idp: IdpUnderTest) -> None:
 
     assert page.status_code == 200
     assert "for demos and tests only" in page.text
+
+
+def test_login_hint_preselects_identity(idp: IdpUnderTest) -> None:
+    page = open_page(idp, login_hint=EMPLOYEE_ID.upper())
+
+    assert re.search(rf'value="mitid_erhverv:{EMPLOYEE_ID}"\s+checked', page.text)
+    assert not re.search(rf'value="mitid_erhverv:{ADMIN_ID}"\s+checked', page.text)
+
+
+def test_login_hint_of_unlisted_uuid_fills_the_field(idp: IdpUnderTest) -> None:
+    unlisted = "11111111-2222-4333-8444-555555555555"
+
+    page = open_page(idp, login_hint=unlisted)
+
+    assert f'name="identity_id" id="identity_id" value="{unlisted}"' in page.text
