@@ -45,7 +45,7 @@ class DemoUnavailableError(Exception):
 
 
 class DemoStartError(Exception):
-    """The demo server or its data could not be prepared; the message says what failed."""
+    """The demo server or its data could not be prepared; the message names what failed."""
 
 
 def demo_dir() -> Path:
@@ -62,7 +62,7 @@ def server_available() -> bool:
 
 @dataclass
 class DemoState:
-    """What the demo keeps between runs in demo.json: its port and whether the database is seeded."""
+    """The demo's state kept between runs in demo.json: its port and whether the database is seeded."""
 
     port: int
     database: str = DATABASE_FILE

@@ -26,7 +26,7 @@ LOG_LINES = 100
 
 @dataclass
 class DiagnosticsState:
-    """What the running app knows that support needs; privadmin.app keeps it current."""
+    """Facts about the running app that support needs; privadmin.app keeps them current."""
 
     config: LoadedConfig | None = None
     environment: Environment | None = None
@@ -121,7 +121,7 @@ def copy_diagnostics_action(parent: QWidget) -> QAction:
             "Diagnostics", "Copy versions, settings and recent log lines (without tokens) for support"))
 
     class LanguageWatcher(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.LanguageChange:
                 retranslate()
             return False

@@ -30,7 +30,7 @@ LANGUAGE_ORDER = ("da", "en")
 
 
 class StartWindow(QWidget):
-    """Lets the user pick the environment and language, and holds the sign-in page or a status.
+    """Lets the user pick the environment and language, and shows the sign-in page or a status.
 
     The controller in privadmin.app listens to `environment_chosen` and
     `language_chosen` and puts the sign-in page in with `show_sign_in`.

@@ -32,7 +32,8 @@ def test_excepthook_saves_redacted_report(tmp_path: Path) -> None:
 
     assert len(handler.reports) == 1
     report = handler.reports[0]
-    assert report.parent == tmp_path and report.name.startswith("crash-")
+    assert report.parent == tmp_path
+    assert report.name.startswith("crash-")
     text = report.read_text(encoding="utf-8")
     assert "RuntimeError: refresh failed for [REDACTED]" in text
     assert "raise_error" in text
@@ -93,7 +94,8 @@ def test_error_dialog_is_not_modal(qapp: object, tmp_path: Path) -> None:
     boxes = [widget for widget in QApplication.topLevelWidgets() if widget.objectName() == "crashDialog"]
     assert boxes and isinstance(boxes[-1], QMessageBox)
     box = boxes[-1]
-    assert box.isVisible() and not box.isModal()
+    assert box.isVisible()
+    assert not box.isModal()
     assert str(tmp_path / "crash-1.txt") in box.informativeText()
     box.close()
 

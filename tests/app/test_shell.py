@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import tomllib
 from pathlib import Path
 
@@ -103,3 +104,34 @@ def test_translations_cover_every_area(qapp: object) -> None:
     translations.install("en")
     with pytest.raises(ValueError, match="unknown language 'fr'"):
         translations.install("fr")
+
+
+def test_missing_keyring_noticed(qasync_loop: asyncio.AbstractEventLoop, isolated_dirs: dict[str, Path]) -> None:
+    import keyring
+    from keyring.backends import fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        shell = make_shell(isolated_dirs)
+        shell.start()
+    finally:
+        keyring.set_keyring(previous)
+    window = shell.start_window
+    assert window.notice.isVisibleTo(window)
+    assert "No credential store (keyring) is available" in window.notice_text.toPlainText()
+    window.close()
+
+
+def test_missing_display_falls_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    from privadmin.app import ensure_display
+
+    monkeypatch.setattr("sys.platform", "linux")
+    for variable in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(variable, raising=False)
+    message = ensure_display()
+    assert message is not None
+    assert "No display found" in message
+    assert os.environ["QT_QPA_PLATFORM"] == "offscreen"
+    monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
+    assert ensure_display() is None
