@@ -175,6 +175,16 @@ def _camel(name: str) -> str:
     return head + "".join(part.capitalize() for part in rest)
 
 
+def wire_fields(record: type[BaseModel]) -> dict[str, str]:
+    """Return the JSON name of each field of `record` that travels in bodies."""
+    skipped = _NOT_ON_WIRE.get(record, frozenset())
+    return {
+        name: _WIRE_NAME_OVERRIDES.get((record, name), _camel(name))
+        for name in record.model_fields
+        if name not in skipped
+    }
+
+
 def _record_type(annotation: Any) -> type[BaseModel] | None:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
@@ -202,14 +212,11 @@ def _from_wire_object(record: type[BaseModel], data: Any) -> Any:
     # Anything but an object is handed on unchanged, so that validation reports it.
     if not isinstance(data, Mapping):
         return data
-    skipped = _NOT_ON_WIRE.get(record, frozenset())
     converted: dict[str, Any] = {}
-    for name, field in record.model_fields.items():
-        if name in skipped:
-            continue
-        wire_name = _WIRE_NAME_OVERRIDES.get((record, name), _camel(name))
+    for name, wire_name in wire_fields(record).items():
         if wire_name in data:
-            converted[name] = _from_wire_value(field.annotation, data[wire_name])
+            annotation = record.model_fields[name].annotation
+            converted[name] = _from_wire_value(annotation, data[wire_name])
     return converted
 
 
