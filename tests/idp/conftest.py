@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import time
+import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import psycopg
 import pytest
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from privserver.db.engine import make_engine, make_session_factory, migrate
@@ -33,6 +38,7 @@ SERVICE_SECRET = "service-secret-for-tests-0123456789"
 API_CLIENT = "pension-api"
 API_SECRET = "api-secret-for-tests-0123456789"
 LOOPBACK_CALLBACK = "http://127.0.0.1/callback"
+POSTGRES_URL_VARIABLE = "PRIVSERVER_TEST_POSTGRES_URL"
 
 
 class AdjustableClock:
@@ -112,7 +118,11 @@ def _add_rows(session: Session) -> None:
 
 def make_small_database(directory: Path) -> str:
     """Create a migrated SQLite database with two organizations, two identities and three clients."""
-    database_url = f"sqlite:///{directory / 'idp.sqlite'}"
+    return fill_small_database(f"sqlite:///{directory / 'idp.sqlite'}")
+
+
+def fill_small_database(database_url: str) -> str:
+    """Migrate the empty database at `database_url` and add the rows of `make_small_database`."""
     migrate(database_url)
     engine = make_engine(database_url)
     try:
@@ -139,9 +149,49 @@ class IdpUnderTest:
         return f"{self.server.issuer}{path}"
 
 
+@contextmanager
+def postgres_database(server_url: str) -> Iterator[str]:
+    """Create a fresh database on the PostgreSQL server at `server_url`, and drop it afterwards."""
+    url = make_url(server_url)
+    name = f"idp_{uuid.uuid4().hex[:12]}"
+    conninfo = url.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(conninfo, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with psycopg.connect(conninfo, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+BACKENDS = [
+    "sqlite",
+    pytest.param(
+        "postgresql",
+        marks=[
+            pytest.mark.postgres,
+            pytest.mark.skipif(
+                not os.environ.get(POSTGRES_URL_VARIABLE),
+                reason=f"set {POSTGRES_URL_VARIABLE} to run against PostgreSQL",
+            ),
+        ],
+    ),
+]
+
+
+@pytest.fixture(params=BACKENDS)
+def idp_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The small database on SQLite, and on PostgreSQL when PRIVSERVER_TEST_POSTGRES_URL is set."""
+    if request.param == "sqlite":
+        yield make_small_database(tmp_path)
+        return
+    with postgres_database(os.environ[POSTGRES_URL_VARIABLE]) as database_url:
+        yield fill_small_database(database_url)
+
+
 @pytest.fixture
-def idp(tmp_path: Path) -> Iterator[IdpUnderTest]:
-    database_url = make_small_database(tmp_path)
+def idp(idp_database: str) -> Iterator[IdpUnderTest]:
+    database_url = idp_database
     clock = AdjustableClock()
     server = EmbeddedServer(
         database_url,
