@@ -13,7 +13,7 @@ from fastapi.openapi.utils import get_openapi
 import privserver
 from privserver.api import problems
 from privserver.api.deps import Database
-from privserver.api.middleware import MAX_BODY_BYTES, BodyTooLargeError, RequestContextMiddleware
+from privserver.api.middleware import RequestContextMiddleware
 from privserver.api.routes import (
     administrators,
     assignments,
@@ -83,12 +83,6 @@ def create_app(
     )
 
     problems.install(app)
-
-    @app.exception_handler(BodyTooLargeError)
-    async def body_too_large(request: Any, error: BodyTooLargeError) -> Any:
-        return problems.problem(
-            413, f"the request body is larger than {MAX_BODY_BYTES} bytes; send less per request"
-        )
 
     for module in (runtime, assignments, privileges, identities, administrators, organizations):
         app.include_router(module.router, prefix=API_PREFIX)

@@ -52,7 +52,7 @@ class RequestContextMiddleware:
         if length.isdigit() and int(length) > self.max_body_bytes:
             await self._too_large(send_with_id, int(length))
         else:
-            await self.app(scope, self._limited(receive), send_with_id)
+            await self._call_limited(scope, receive, send_with_id)
 
         # The query string is left out: it may carry search terms, and never needs a token.
         log.info(
@@ -64,19 +64,31 @@ class RequestContextMiddleware:
             request_id,
         )
 
-    def _limited(self, receive: Receive) -> Receive:
+    async def _call_limited(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Run the app, answering 413 and cutting the body off once it passes the limit."""
         received = 0
+        rejected = False
 
         async def limited_receive() -> Message:
-            nonlocal received
+            nonlocal received, rejected
+            if rejected:
+                return {"type": "http.disconnect"}
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_body_bytes:
-                    raise BodyTooLargeError(received)
+                    rejected = True
+                    await self._too_large(send, received)
+                    # The app sees a disconnected client and stops reading.
+                    return {"type": "http.disconnect"}
             return message
 
-        return limited_receive
+        async def guarded_send(message: Message) -> None:
+            # Whatever the app answers after the 413 has gone out is dropped.
+            if not rejected:
+                await send(message)
+
+        await self.app(scope, limited_receive, guarded_send)
 
     async def _too_large(self, send: Send, length: int) -> None:
         body = json.dumps(
@@ -84,7 +96,7 @@ class RequestContextMiddleware:
                 "type": "about:blank",
                 "title": "Content Too Large",
                 "status": 413,
-                "detail": f"the request body has {length} bytes; at most {self.max_body_bytes} are accepted",
+                "detail": f"the request body has {length} bytes or more; at most {self.max_body_bytes} are accepted",
             }
         ).encode()
         await send(
@@ -98,7 +110,3 @@ class RequestContextMiddleware:
             }
         )
         await send({"type": "http.response.body", "body": body})
-
-
-class BodyTooLargeError(Exception):
-    """A chunked request body grew past the limit while it was read."""

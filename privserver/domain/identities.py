@@ -93,7 +93,7 @@ def _attributes(identity: Identity) -> dict[str, str | None]:
 
 def put(
     session: Session,
-    caller: Caller,
+    caller: Caller | str,
     organization_tin: str,
     idp: str,
     idp_identity_id: str,

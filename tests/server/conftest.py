@@ -27,6 +27,7 @@ from privserver.config import DEFAULT_AUDIENCE, Settings
 from privserver.db.engine import make_engine, make_session_factory, migrate
 from privserver.db.models import Base
 from privserver.domain import administrators, api_clients, organizations, privileges
+from privserver.domain import identities as identity_store
 from privserver.domain.caller import Caller
 from privserver.domain.values import Role
 
@@ -193,7 +194,20 @@ class World:
                 administrators.put(
                     session, "test", tin, person.idp, person.idp_identity_id, ALL_ROLES
                 )
-            self.people["employee"] = Person("Åse Jensen", self.customer_tin)
+                identity_store.put(
+                    session, "test", tin, person.idp, person.idp_identity_id, name=person.name
+                )
+            employee = Person("Åse Jensen", self.customer_tin)
+            self.people["employee"] = employee
+            identity_store.put(
+                session,
+                "test",
+                self.customer_tin,
+                employee.idp,
+                employee.idp_identity_id,
+                name=employee.name,
+                email="aase.jensen@aeroe.test",
+            )
             self.people["outsider"] = Person("Ole Udenfor", None)
             for label, tin in [
                 ("provider_api", self.provider_tin),
