@@ -417,3 +417,20 @@ async def test_my_runtime_with_end_user_token(live_server: Any) -> None:
     assert result.client_info.organization_tin == provider_tin
     scopes = {scope.organization_tin: scope for scope in result.organization_scopes}
     assert privilege.id in {item.id for item in scopes[tin].privileges}
+
+
+async def test_concurrent_service_requests_one_token(live_server: Any) -> None:
+    api_client = live_server.api_client()
+    provider_tin = api_client["organizationTin"]
+    token_endpoint = await discover_token_endpoint(live_server.issuer)
+    tokens = ClientCredentialsTokenSource(token_endpoint, api_client["clientId"], api_client["clientSecret"])
+    try:
+        async with PrivilegesClient(live_server.api_base_url, tokens) as service:
+            results = await asyncio.gather(*(service.me() for _ in range(10)))
+    finally:
+        await tokens.aclose()
+
+    assert tokens.token_requests == 1
+    assert all(result.identity.client_id == api_client["clientId"] for result in results)
+    roles = {membership.organization_tin: membership.roles for membership in results[0].organizations}
+    assert Role.ASSIGN_IDENTITY_PRIVILEGES_READ in roles[provider_tin]
