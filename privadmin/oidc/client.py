@@ -209,9 +209,9 @@ class OidcClient:
     async def refresh(self, session: Session, needed: Callable[[], bool]) -> None:
         """Refresh the session's tokens if `needed()` is still true once the account's lock is held.
 
-        The request is sent once: a lost response raises SignInError (NETWORK) and
-        only the next call presents the refresh token again, which the provider
-        answers with the same successor within its grace period. A rejected
+        The request is sent once. A lost response raises SignInError (NETWORK), and
+        only the next call presents the refresh token again; within its grace period
+        the provider then returns the same successor. A rejected
         refresh token removes the stored session and raises SignedOutError.
         """
         try:

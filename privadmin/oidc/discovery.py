@@ -36,7 +36,7 @@ class ProviderMetadata:
     code_challenge_methods_supported: tuple[str, ...] = ()
 
 
-def check_endpoint_url(url: str, what: str) -> None:
+def check_endpoint_url(url: str, parameter_name: str) -> None:
     """Raise SignInError unless `url` is https, or http on a loopback host."""
     parts = urlsplit(url)
     if parts.scheme == "https" and parts.hostname:
@@ -47,7 +47,7 @@ def check_endpoint_url(url: str, what: str) -> None:
         SignInErrorCode.CONFIGURATION,
         "The sign-in service is configured with an address that is not secure. "
         "Ask your IT department to check the environment settings.",
-        f"{what} {url!r} must use https (http is accepted only on loopback)",
+        f"{parameter_name} {url!r} must use https (http is accepted only on loopback)",
     )
 
 

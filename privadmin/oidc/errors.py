@@ -10,7 +10,7 @@ __all__ = ["SignInError", "SignInErrorCode", "SignedOutError"]
 
 
 class SignInErrorCode(enum.StrEnum):
-    """What went wrong, so that a view can show its own translation of the message."""
+    """The kind of failure, so that a view can show its own translation of the message."""
 
     CONFIGURATION = "configuration"
     DISCOVERY_FAILED = "discovery_failed"

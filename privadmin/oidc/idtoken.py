@@ -53,8 +53,8 @@ def validate_id_token(
     """Check the signature, iss, aud, azp, exp, iat and nonce of an ID token and return its claims.
 
     `nonce` is the value sent in the authorization request. Pass None for an ID
-    token from a refresh, where OpenID Connect Core section 12.2 does not require one;
-    a nonce that is present is then not checked against anything.
+    token from a refresh, because OpenID Connect Core section 12.2 does not require
+    a nonce there. A nonce in such a token is then not checked.
     Raises SignInError (code INVALID_ID_TOKEN) naming the failed check in `detail`.
     """
     try:

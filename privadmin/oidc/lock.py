@@ -28,7 +28,7 @@ _process_locks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[str, a
 
 
 def default_lock_dir() -> Path:
-    """The user's runtime directory for privadmin, or its cache directory where there is none."""
+    """Return the user's runtime directory for privadmin, or its cache directory where there is none."""
     for candidate in (platformdirs.user_runtime_path, platformdirs.user_cache_path):
         try:
             path = candidate("privadmin", ensure_exists=True)

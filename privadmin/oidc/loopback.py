@@ -54,7 +54,7 @@ class LoopbackListener:
     """Listens on 127.0.0.1 on an ephemeral port for one request to the callback path.
 
     The first GET of the callback path ends the wait with its query parameters,
-    whatever they contain; the caller checks state and answers through
+    whatever they contain; the caller checks state and sends the page through
     `respond`. Other paths get 404 and do not end the wait.
     """
 
@@ -87,7 +87,7 @@ class LoopbackListener:
         return await asyncio.shield(self._callback)
 
     def respond(self, *, success: bool) -> None:
-        """Answer the waiting browser, and stop listening."""
+        """Send the result page to the waiting browser, and stop listening."""
         if self._page is not None and not self._page.done():
             self._page.set_result((200, SIGNED_IN_PAGE) if success else (400, FAILED_PAGE))
         self.close()

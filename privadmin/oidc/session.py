@@ -21,7 +21,7 @@ class Session:
 
     The access token lives only in memory. The refresh token is in memory and,
     when `remembered` is True, also in the credential store; `remember_notice`
-    says why a session is not remembered.
+    explains why a session is not remembered.
     """
 
     def __init__(

@@ -72,7 +72,7 @@ async def finish(task: asyncio.Task[None], browser: Browser) -> None:
     """Wait for the page and then for the browser, on one run of the loop.
 
     With qasync 0.28, a browser step still pending when run_until_complete
-    returned failed later with "no running event loop"; one run for both
+    returned later failed with "no running event loop". One run for both
     keeps the browser's last steps inside a running loop.
     """
     await asyncio.wait_for(task, 20)
