@@ -243,7 +243,11 @@ class CallbackListener:
 
         self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._thread = threading.Thread(
-            target=self._server.serve_forever, name="oidc-callback", daemon=True
+            # A short poll interval, since shutdown() waits for the next poll.
+            target=self._server.serve_forever,
+            kwargs={"poll_interval": 0.02},
+            name="oidc-callback",
+            daemon=True,
         )
 
     @property
