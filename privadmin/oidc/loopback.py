@@ -64,7 +64,8 @@ class LoopbackListener:
         self._server: asyncio.Server | None = None
         self._callback: asyncio.Future[dict[str, str]] | None = None
         self._page: asyncio.Future[tuple[int, str]] | None = None
-        self._connections: set[asyncio.Task[None]] = set()
+        # Connections that have not yet sent a complete request head.
+        self._reading: set[asyncio.Task[None]] = set()
         self.port = 0
 
     @property
@@ -80,6 +81,10 @@ class LoopbackListener:
         )
         self.port = self._server.sockets[0].getsockname()[1]
         log.info("Loopback listener started on %s:%d", self._host, self.port)
+
+    @property
+    def callback_received(self) -> bool:
+        return self._callback is not None and self._callback.done()
 
     async def callback(self) -> dict[str, str]:
         """Wait for the callback request and return its query parameters."""
@@ -97,6 +102,8 @@ class LoopbackListener:
         self._stop_listening()
         if self._page is not None and not self._page.done():
             self._page.set_result((400, FAILED_PAGE))
+        for task in self._reading:
+            task.cancel()
 
     def _stop_listening(self) -> None:
         if self._server is not None:
@@ -106,12 +113,15 @@ class LoopbackListener:
 
     def _accept(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         task = asyncio.ensure_future(self._serve(reader, writer))
-        self._connections.add(task)
-        task.add_done_callback(self._connections.discard)
+        self._reading.add(task)
+        task.add_done_callback(self._reading.discard)
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
             target = await asyncio.wait_for(_read_request_target(reader), READ_TIMEOUT_SECONDS)
+            current = asyncio.current_task()
+            if current is not None:
+                self._reading.discard(current)
             if target is None:
                 await _write(writer, 400, NOT_FOUND_PAGE)
                 return

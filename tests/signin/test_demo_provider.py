@@ -30,13 +30,15 @@ def run(scenario: Callable[[], Coroutine[Any, Any, None]]) -> None:
     asyncio.run(scenario())
 
 
-async def authorization_response(authorization_url: str, idp_identity_id: str) -> str:
-    """Sign in at the demo provider and return the redirect URL without following it."""
+async def authorization_response(
+    authorization_url: str, idp_identity_id: str, *, action: str = "sign_in"
+) -> str:
+    """Submit the demo provider's form with `action` and return the redirect URL without following it."""
     async with httpx.AsyncClient(follow_redirects=False, timeout=30) as browser:
         page = await browser.get(authorization_url)
         assert page.status_code == 200, page.text[:500]
         form = parse_sign_in_form(page.text)
-        data = {**form.fields, "action": "sign_in", "identity_id": idp_identity_id}
+        data = {**form.fields, "action": action, "identity_id": idp_identity_id}
         answer = await browser.post(urljoin(str(page.url), form.action), data=data)
         assert answer.is_redirect, answer.text[:500]
         return answer.headers["location"]
@@ -240,6 +242,25 @@ def test_provider_error_shown(
         error = await expect_rejection(pending, SignInErrorCode.PROVIDER_ERROR)
         assert error.provider_description == "MitID is down for maintenance"
         assert "temporarily_unavailable" in error.detail
+        await oidc.aclose()
+
+    run(scenario)
+
+
+def test_cancel_at_provider_reported(
+    live_server: LiveServer, memory_keyring: MemoryKeyring, lock_dir: Path
+) -> None:
+    async def scenario() -> None:
+        oidc, pending = await start(live_server, memory_keyring, lock_dir)
+        redirect = await authorization_response(
+            pending.authorization_url, administrator_id(live_server), action="cancel"
+        )
+        assert query_of(redirect)["error"] == "access_denied"
+        page = await get(redirect)
+        assert page.status_code == 400
+        error = await expect_rejection(pending, SignInErrorCode.ACCESS_DENIED)
+        assert error.message == "The sign-in was cancelled or refused at the sign-in service."
+        assert memory_keyring.entries == {}
         await oidc.aclose()
 
     run(scenario)
