@@ -605,7 +605,7 @@ class DemoIdentityProvider:
         if not client.secret_hash or not verify_secret(
             credentials.client_secret, client.secret_hash
         ):
-            raise InvalidClientError(f"Wrong client secret for client {client.client_id!r}.")
+            raise InvalidClientError(f"Invalid client secret for client {client.client_id!r}.")
         return client
 
     def _exchange_code(self, client: RegisteredClient, params: dict[str, str]) -> dict[str, Any]:
@@ -736,7 +736,7 @@ class DemoIdentityProvider:
         if not credentials.client_secret:
             raise InvalidClientError(f"Send the client secret of API client {client.client_id!r}.")
         if not verify_secret(credentials.client_secret, client.secret_hash):
-            raise InvalidClientError(f"Wrong client secret for API client {client.client_id!r}.")
+            raise InvalidClientError(f"Invalid client secret for API client {client.client_id!r}.")
         if client.disabled:
             raise InvalidClientError(f"API client {client.client_id!r} is disabled.")
 
@@ -787,7 +787,7 @@ class DemoIdentityProvider:
         try:
             registry.validate(claims)
         except jose_errors.JoseError as error:
-            raise ValueError(f"the token is not valid here: {error.description}") from error
+            raise ValueError(f"the token is invalid for this provider: {error.description}") from error
         return claims
 
     async def _userinfo(self, request: Request) -> Response:
@@ -918,7 +918,7 @@ class DemoIdentityProvider:
             secret = credentials.client_secret
             if not secret or not verify_secret(secret, service_client.secret_hash):
                 raise InvalidClientError(
-                    f"Wrong client secret for API client {service_client.client_id!r}."
+                    f"Invalid client secret for API client {service_client.client_id!r}."
                 )
             return
 
