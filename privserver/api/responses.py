@@ -20,12 +20,15 @@ _DESCRIPTIONS = {
     413: "Too many items",
     422: "Invalid values; `errors` names each field",
     428: "If-Match is required",
+    503: "The token issuer's keys cannot be fetched right now",
 }
+# Statuses of requests that carry a JSON body: malformed JSON, and a body over the size limit.
+BODY = (400, 413)
 
 
 def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """Return OpenAPI response entries for these statuses, plus the 401 and 403 every route has."""
-    wanted = sorted({401, 403, 422, *statuses})
+    """Return OpenAPI response entries for these statuses and those every route can answer."""
+    wanted = sorted({401, 403, 422, 503, *statuses})
     return {
         status: {
             "model": Problem,

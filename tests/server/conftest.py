@@ -386,6 +386,15 @@ def world_database(
             yield database_url, build_world(database_url)
 
 
+@pytest.fixture(params=BACKENDS)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty database of the parametrized backend."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'empty.sqlite'}"
+    else:
+        yield from _postgres_database(os.environ[POSTGRES_URL_VARIABLE])
+
+
 @pytest.fixture(scope="session")
 def issuer() -> TokenMinter:
     return TokenMinter()

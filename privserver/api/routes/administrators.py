@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from privserver.api.deps import CallerDep, DatabaseDep
 from privserver.api.params import IdpIdentityId, IdpParam, Tin
-from privserver.api.responses import problems
+from privserver.api.responses import BODY, problems
 from privserver.api.schemas import Administrator, AdministratorRoles
 from privserver.domain import administrators
 from privserver.domain.caller import require_role
@@ -40,7 +40,7 @@ def list_administrators(tin: Tin, caller: CallerDep, database: DatabaseDep) -> l
 @router.put(
     f"{BASE}/{{idp}}/{{idpIdentityId}}",
     response_model=Administrator,
-    responses={201: {"model": Administrator, "description": "Created"}, **problems(409)},
+    responses={201: {"model": Administrator, "description": "Created"}, **problems(409, *BODY)},
     summary="Set a person's roles in {tin} (the complete set): 201 when new, 200 otherwise",
 )
 def put_administrator(

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Response, status
 
 from privserver.api.deps import CallerDep, DatabaseDep
 from privserver.api.params import Cursor, IdpIdentityId, IdpParam, PageSize, PrivilegeId, Tin
-from privserver.api.responses import problems
+from privserver.api.responses import BODY, problems
 from privserver.api.schemas import (
     AssignablePrivilegeGroup,
     Assignment,
@@ -81,7 +81,7 @@ def list_assignments(
 @router.post(
     f"{BASE}/batch",
     response_model=BatchResult,
-    responses=problems(413),
+    responses=problems(*BODY),
     summary="Add and remove assignments in one transaction, all or nothing (at most 5000 items)",
 )
 def batch(tin: Tin, body: BatchRequest, caller: CallerDep, database: DatabaseDep) -> BatchResult:

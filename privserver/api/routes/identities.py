@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from privserver.api.deps import CallerDep, DatabaseDep
 from privserver.api.params import Cursor, IdpIdentityId, IdpParam, PageSize, Tin
-from privserver.api.responses import problems
+from privserver.api.responses import BODY, problems
 from privserver.api.schemas import Identity, IdentityAttributes, IdentityPage
 from privserver.domain import identities
 from privserver.domain.caller import require_role
@@ -49,7 +49,7 @@ def list_identities(
 @router.put(
     f"{BASE}/{{idp}}/{{idpIdentityId}}",
     response_model=Identity,
-    responses={201: {"model": Identity, "description": "Created"}, **problems()},
+    responses={201: {"model": Identity, "description": "Created"}, **problems(*BODY)},
     summary="Add an employee by UUID (201), or update its name, email or RID (200)",
 )
 def put_identity(

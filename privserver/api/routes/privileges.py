@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from privserver.api.deps import CallerDep, DatabaseDep
 from privserver.api.params import PrivilegeId, Tin, WhitelistedTin
-from privserver.api.responses import problems
+from privserver.api.responses import BODY, problems
 from privserver.api.schemas import (
     Privilege,
     PrivilegeChanges,
@@ -54,7 +54,7 @@ def list_privileges(tin: Tin, caller: CallerDep, database: DatabaseDep) -> list[
     status_code=status.HTTP_201_CREATED,
     responses={
         201: {"headers": {**ETAG_HEADER, "Location": {"schema": {"type": "string"}}}},
-        **problems(409),
+        **problems(409, *BODY),
     },
     summary="Create a privilege; its id, name and owner never change afterwards",
 )
@@ -103,7 +103,7 @@ def get_privilege(
 @router.patch(
     f"{BASE}/{{privilegeId}}",
     response_model=Privilege,
-    responses={200: {"headers": ETAG_HEADER}, **problems(404, 412, 428)},
+    responses={200: {"headers": ETAG_HEADER}, **problems(404, 412, 428, *BODY)},
     openapi_extra={
         "requestBody": {
             "required": True,
