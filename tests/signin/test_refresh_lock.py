@@ -94,3 +94,15 @@ def test_accounts_do_not_share_lock(lock_dir: Path) -> None:
             pass
 
     asyncio.run(scenario())
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="XDG_RUNTIME_DIR is Linux's")
+def test_default_dir_is_runtime_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+
+    async def scenario() -> None:
+        async with refresh_lock("privadmin/demo|account"):
+            pass
+
+    asyncio.run(scenario())
+    assert len(list((tmp_path / "privadmin").glob("refresh-*.lock"))) == 1
