@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import time
 import uuid
 from collections.abc import Iterator
@@ -179,11 +180,23 @@ BACKENDS = [
 ]
 
 
+@pytest.fixture(scope="session")
+def small_sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the small SQLite database once; tests get copies, which skips a migration each."""
+    directory = tmp_path_factory.mktemp("idp-template")
+    make_small_database(directory)
+    return directory / "idp.sqlite"
+
+
 @pytest.fixture(params=BACKENDS)
-def idp_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+def idp_database(
+    request: pytest.FixtureRequest, tmp_path: Path, small_sqlite_template: Path
+) -> Iterator[str]:
     """The small database on SQLite, and on PostgreSQL when PRIVSERVER_TEST_POSTGRES_URL is set."""
     if request.param == "sqlite":
-        yield make_small_database(tmp_path)
+        copy = tmp_path / "idp.sqlite"
+        shutil.copyfile(small_sqlite_template, copy)
+        yield f"sqlite:///{copy}"
         return
     with postgres_database(os.environ[POSTGRES_URL_VARIABLE]) as database_url:
         yield fill_small_database(database_url)
