@@ -17,7 +17,6 @@ from pydantic import BaseModel
 
 from privadmin.models import (
     AssignmentChange,
-    BatchResult,
     Privilege,
     PrivilegeChanges,
     PrivilegeDraft,
@@ -264,20 +263,16 @@ def administrator_body(roles: Sequence[Role]) -> dict[str, Any]:
 
 # Batches.
 
+# The batch response is read as a BatchResult record:
+# `{"items": [{"change": {"idp", "idpIdentityId", "privilegeId"}, "operation": "add"|"remove",
+# "outcome": "added"|"removed"|"unchanged"}]}`.
+
+
 def batch_body(add: Iterable[AssignmentChange], remove: Iterable[AssignmentChange]) -> dict[str, Any]:
     return {
         "add": [_to_wire(change, skip_none=False) for change in add],
         "remove": [_to_wire(change, skip_none=False) for change in remove],
     }
-
-
-def read_batch_result(data: Any) -> BatchResult:
-    """Read the batch response: every item with its change, the list it came from, and its outcome.
-
-    The server returns `{"items": [{"change": {"idp", "idpIdentityId", "privilegeId"},
-    "operation": "add"|"remove", "outcome": "added"|"removed"|"unchanged"}]}`.
-    """
-    return read_record(BatchResult, data)
 
 
 # Problem documents (RFC 9457).

@@ -140,7 +140,7 @@ class PrivilegesClient:
         """Add an employee by UUID, or update the given attributes of one."""
         path = _adapter.identity_path(tin, idp, idp_identity_id)
         exchange = await self._send("PUT", path, json=_adapter.identity_body(name, email, rid))
-        return self._read(Identity, self._json(exchange, "PUT", path), "PUT", path)
+        return self._read(Identity, exchange, "PUT", path)
 
     async def delete_identity(self, tin: str, idp: str, idp_identity_id: uuid.UUID | str) -> None:
         """Remove the employee and the assignments the organization made to them."""
@@ -221,11 +221,7 @@ class PrivilegesClient:
         exchange = await self._send(
             "POST", path, json=_adapter.batch_body(additions, removals), retry=True
         )
-        data = self._json(exchange, "POST", path)
-        try:
-            result = _adapter.read_batch_result(data)
-        except (TypeError, ValueError) as error:
-            raise ProtocolError(f"Invalid response to POST {path}: {_describe(error)}") from error
+        result = self._read(BatchResult, exchange, "POST", path)
         if exchange.earlier_attempt_may_have_applied:
             result = result.model_copy(update={"retried_after_lost_response": True})
         return result
@@ -338,7 +334,7 @@ class PrivilegesClient:
         """Set an administrator's roles in the organization, replacing the earlier ones."""
         path = _adapter.administrator_path(tin, idp, idp_identity_id)
         exchange = await self._send("PUT", path, json=_adapter.administrator_body(roles))
-        return self._read(Administrator, self._json(exchange, "PUT", path), "PUT", path)
+        return self._read(Administrator, exchange, "PUT", path)
 
     async def delete_administrator(self, tin: str, idp: str, idp_identity_id: uuid.UUID | str) -> None:
         await self._delete(_adapter.administrator_path(tin, idp, idp_identity_id))
@@ -403,24 +399,28 @@ class PrivilegesClient:
         except ValueError as error:
             raise ProtocolError(
                 f"Response to {method} {path} (HTTP {response.status_code}) is not valid JSON: {error}",
-                request_id=response.request.headers.get(REQUEST_ID_HEADER),
+                request_id=_request_id(exchange),
             ) from error
 
-    def _read(self, record: type[RecordT], data: Any, method: str, path: str, **extra: Any) -> RecordT:
+    def _read(
+        self, record: type[RecordT], exchange: Exchange, method: str, path: str, **extra: Any
+    ) -> RecordT:
+        data = self._json(exchange, method, path)
         try:
             return _adapter.read_record(record, data, **extra)
         except (TypeError, ValueError) as error:
             raise ProtocolError(
-                f"Invalid {record.__name__} in response to {method} {path}: {_describe(error)}"
+                f"Invalid {record.__name__} in response to {method} {path}: {_describe(error)}",
+                request_id=_request_id(exchange),
             ) from error
 
     def _read_privilege(self, exchange: Exchange, method: str, path: str) -> Privilege:
         etag = exchange.response.headers.get("ETag")
-        return self._read(Privilege, self._json(exchange, method, path), method, path, etag=etag)
+        return self._read(Privilege, exchange, method, path, etag=etag)
 
     async def _get_record(self, record: type[RecordT], path: str) -> RecordT:
         exchange = await self._send("GET", path)
-        return self._read(record, self._json(exchange, "GET", path), "GET", path)
+        return self._read(record, exchange, "GET", path)
 
     async def _get_records(
         self, record: type[RecordT], path: str, *, params: dict[str, str] | None = None
@@ -431,7 +431,8 @@ class PrivilegesClient:
             return _adapter.read_records(record, data)
         except (TypeError, ValueError) as error:
             raise ProtocolError(
-                f"Invalid list of {record.__name__} in response to GET {path}: {_describe(error)}"
+                f"Invalid list of {record.__name__} in response to GET {path}: {_describe(error)}",
+                request_id=_request_id(exchange),
             ) from error
 
     def _pages(
@@ -451,6 +452,11 @@ class PrivilegesClient:
                 raise ValueError(f"invalid {record.__name__}: {_describe(error)}") from error
 
         return iterate_pages(fetch_page, read_item, path=path)
+
+
+def _request_id(exchange: Exchange) -> str | None:
+    request_id: str | None = exchange.response.request.headers.get(REQUEST_ID_HEADER)
+    return request_id
 
 
 def _api_url(api_base_url: str) -> str:

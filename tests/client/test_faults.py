@@ -270,10 +270,11 @@ async def test_invalid_json_is_protocol_error(connect: Any) -> None:
 async def test_missing_field_is_protocol_error(connect: Any) -> None:
     incomplete = privilege_json()
     del incomplete["name"]
-    client, _ = connect(sequence(httpx.Response(200, json=incomplete)))
+    client, transport = connect(sequence(httpx.Response(200, json=incomplete)))
     async with client:
-        with pytest.raises(ProtocolError, match="name: Field required"):
+        with pytest.raises(ProtocolError, match="name: Field required") as caught:
             await client.get_privilege(TIN, PRIVILEGE_ID)
+    assert caught.value.request_id == transport.requests[0].headers["X-Request-ID"]
 
 
 async def test_wrong_type_is_protocol_error(connect: Any) -> None:
