@@ -116,7 +116,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         reset_demo=args.reset_demo,
         demo_employees=args.demo_employees,
         demo_dir=args.demo_dir,
-        environment=args.environment,
     )
     return run(config, options)
 

@@ -48,7 +48,6 @@ class StartOptions:
     reset_demo: bool = False
     demo_employees: int | None = None
     demo_dir: Path | None = None
-    environment: str | None = None
     extra_notices: list[str] = field(default_factory=list)
 
 
@@ -105,11 +104,8 @@ class Shell(QObject):
         window.show_notices(self.notices())
         window.show()
 
-        initial = (
-            DEMO
-            if self.options.demo
-            else (self.options.environment or self.config.settings.environment)
-        )
+        # --environment is already in the settings as a command-line layer, where a lock applies to it.
+        initial = DEMO if self.options.demo else self.config.settings.environment
         self.choose_environment(initial, save=False)
 
     def notices(self) -> list[str]:

@@ -179,7 +179,11 @@ class StartWindow(QWidget):
         self.stack.setCurrentWidget(page)
 
     def clear_sign_in(self) -> None:
+        """Remove the sign-in page, cancelling a sign-in it has started (which stops its loopback listener)."""
         if self.sign_in_page is not None:
+            cancel = getattr(self.sign_in_page, "cancel", None)
+            if callable(cancel):
+                cancel()
             self.stack.removeWidget(self.sign_in_page)
             self.sign_in_page.deleteLater()
             self.sign_in_page = None
