@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import httpx
+import pytest
 from joserfc import jwt
 from joserfc.jwk import KeySet
 
-from privserver.demo_idp import rotate_keys
+from privserver.db.engine import make_engine, make_session_factory
+from privserver.demo_idp import retire_signing_key, rotate_keys
 from privserver.embedded import EmbeddedServer
 from tests.idp.conftest import ADMIN_ID, API_CLIENT, API_SECRET, IdpUnderTest
 from tests.idp.helpers import authorize, jwt_parts, redeem, refresh
@@ -101,3 +103,26 @@ def test_keys_and_sessions_survive_restart(idp: IdpUnderTest) -> None:
         )
     finally:
         restarted.stop()
+
+
+def test_retired_key_leaves_the_jwks(idp: IdpUnderTest) -> None:
+    old_kid = jwt_parts(service_access_token(idp.issuer))[0]["kid"]
+    provider = idp.server.identity_provider
+    new_kid = provider.rotate_keys()
+    engine = make_engine(idp.database_url)
+    try:
+        with make_session_factory(engine).begin() as session:
+            retire_signing_key(session, old_kid)
+        with (
+            make_session_factory(engine).begin() as session,
+            pytest.raises(ValueError, match="is active"),
+        ):
+            retire_signing_key(session, new_kid)
+    finally:
+        engine.dispose()
+
+    provider.keys.reload()
+
+    kids = published_kids(idp.issuer)
+    assert old_kid not in kids
+    assert new_kid in kids
