@@ -244,6 +244,18 @@ def test_panel_lists_own_privileges(
     assert panel.new_action.isEnabled()
 
 
+def test_reload_shows_busy_state(panel: CatalogPanel, qasync_loop: Loop) -> None:
+    panel.start_reload()
+
+    assert panel.runner.busy
+    assert panel.status.progress.isVisibleTo(panel)
+    assert not panel.reload_action.isEnabled()
+    run(qasync_loop, panel.wait())
+    assert not panel.runner.busy
+    assert not panel.status.progress.isVisibleTo(panel)
+    assert panel.reload_action.isEnabled()
+
+
 def test_create_privilege(panel: CatalogPanel, admins: dict[str, Admin], qasync_loop: Loop) -> None:
     provider = admins["provider"]
     name = unique("Pensionsrapport")

@@ -132,6 +132,7 @@ class PrivilegeEditor(Retranslating, QDialog):
         if privilege is not None:
             self._show_privilege(privilege)
             self.name_edit.setReadOnly(True)
+            self.name_edit.setFrame(False)
             self.name_edit.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.setTabOrder(self.name_edit, self.danish_edit)
         self.setTabOrder(self.danish_edit, self.english_edit)
