@@ -588,8 +588,17 @@ def test_whitelist_search_by_tin(
     )
     editor = open_whitelist(panel, qasync_loop, privilege)
 
-    whitelist_by_search(editor, qasync_loop, customer.tin, customer.tin)
+    # Typed one key at a time, the TIN causes one search once typing pauses.
+    for character in customer.tin:
+        editor.search_edit.insert(character)
+    until(
+        qasync_loop, lambda: customer.tin in editor.result_tins(), "the organization found by TIN"
+    )
+    assert editor.search_count == 1
 
+    editor.results_view.setCurrentRow(editor.result_tins().index(customer.tin))
+    editor.add_button.click()
+    run(qasync_loop, editor.wait())
     assert editor.whitelisted_tins() == [customer.tin]
 
 

@@ -371,6 +371,7 @@ class PrivilegeEditor(Retranslating, QDialog):
             self.setWindowTitle(self.tr("New privilege"))
         else:
             self.setWindowTitle(self.tr("Edit privilege"))
+
         self.name_label.setText(self.tr("&Name:"))
         self.id_caption.setText(self.tr("Id:"))
         self.owner_caption.setText(self.tr("Owner:"))
@@ -383,6 +384,7 @@ class PrivilegeEditor(Retranslating, QDialog):
         self.name_edit.setPlaceholderText(
             self.tr("1 to %1 characters").replace("%1", str(rules.NAME_MAX_LENGTH))
         )
+
         self.danish_label.setText(self.tr("&Danish description:"))
         self.english_label.setText(self.tr("&English description:"))
         self.assignability_label.setText(self.tr("&Assignability:"))
@@ -395,5 +397,6 @@ class PrivilegeEditor(Retranslating, QDialog):
                 "Whitelist: your organization and the organizations on its whitelist."
             )
         )
+
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))

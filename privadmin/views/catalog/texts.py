@@ -58,6 +58,7 @@ def error_text(error: BaseException) -> str:
         return QCoreApplication.translate(
             "Catalog", "The server failed to handle the request. Retry later."
         )
+
     if isinstance(error, ValidationError | ConflictError):
         detail = error.detail or error.title
         return QCoreApplication.translate("Catalog", "The server rejected the change: %1").replace(

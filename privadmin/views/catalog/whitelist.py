@@ -106,6 +106,11 @@ class WhitelistEditor(Retranslating, QDialog):
         self._update_buttons()
         self.search_edit.setFocus()
 
+    @property
+    def search_count(self) -> int:
+        """Number of searches started, after the debounce delay, since the dialog opened."""
+        return self._search_number
+
     def whitelisted_tins(self) -> list[str]:
         return [entry.organization_tin for entry in self._entries]
 
