@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
+from sqlalchemy.orm import Session
 
 from privserver.api.deps import (
     CallerDep,
@@ -35,9 +37,12 @@ def _lookup(
     *,
     employer_tin: str | None,
     employer_name: str | None,
+    authorize: Callable[[Session], object] | None = None,
 ) -> dict[str, Any]:
     now = utcnow()
     with database.read() as session:
+        if authorize is not None:
+            authorize(session)
         scopes = runtime.active_privileges(session, provider_tin, idp, idp_identity_id)
         must_record = runtime.needs_recording(session, idp, idp_identity_id, employer_tin, now)
     if must_record:
@@ -98,8 +103,6 @@ def runtime_lookup(
     caller: CallerDep,
     database: DatabaseDep,
 ) -> JSONResponse:
-    with database.read() as session:
-        require_role(session, caller, tin, [Role.ASSIGN_IDENTITY_PRIVILEGES_READ])
     result = _lookup(
         database,
         tin,
@@ -108,5 +111,8 @@ def runtime_lookup(
         caller.client_id or "",
         employer_tin=None,
         employer_name=None,
+        authorize=lambda session: require_role(
+            session, caller, tin, [Role.ASSIGN_IDENTITY_PRIVILEGES_READ]
+        ),
     )
     return JSONResponse(result)
