@@ -21,6 +21,9 @@ log = logging.getLogger("privadmin.app")
 
 ShowDialog = Callable[[str, Path | None], None]
 
+# Reports saved per run at most; an error that repeats in a loop is logged after that.
+MAX_REPORTS = 20
+
 # Error dialogs on screen; a parentless dialog needs a Python reference to stay open.
 _open_dialogs: list[Any] = []
 
@@ -70,6 +73,9 @@ class CrashHandler:
     def handle(self, error: BaseException, context: str = "") -> Path | None:
         """Log `error`, save a report and show the dialog; return the report's path."""
         log.critical("Unexpected error%s", f" ({context})" if context else "", exc_info=error)
+        if len(self.reports) >= MAX_REPORTS:
+            log.error("Not saving a report: %d reports were saved in this run already", MAX_REPORTS)
+            return None
         path = write_report(self.log_dir, error, context=context)
         if path is not None:
             self.reports.append(path)
@@ -107,6 +113,10 @@ def show_error_dialog(summary: str, report: Path | None) -> None:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     if QApplication.instance() is None:
+        return
+    if _open_dialogs:
+        # One dialog at a time: later errors are in the log and their own reports.
+        log.info("Error dialog already open; not showing another for %s", summary)
         return
     text = QCoreApplication.translate("CrashDialog", "privadmin hit an unexpected error and may not work as expected.")
     if report is not None:

@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from privadmin.config.environment import CUSTOM, DEMO, PREPRODUCTION, PRODUCTION
+from privadmin.diagnostics import copy_diagnostics_action
 
 ENVIRONMENT_ORDER = (PRODUCTION, PREPRODUCTION, DEMO, CUSTOM)
 LANGUAGE_ORDER = ("da", "en")
@@ -113,10 +115,19 @@ class StartWindow(QWidget):
         self.stack.addWidget(status_page)
         self.sign_in_page: QWidget | None = None
 
+        # Support may need the diagnostics before anyone can sign in.
+        self.diagnostics_button = QToolButton()
+        self.diagnostics_button.setObjectName("startDiagnostics")
+        self.diagnostics_button.setDefaultAction(copy_diagnostics_action(self))
+        footer = QHBoxLayout()
+        footer.addStretch(1)
+        footer.addWidget(self.diagnostics_button)
+
         layout = QVBoxLayout(self)
         layout.addLayout(choices)
         layout.addWidget(self.notice)
         layout.addWidget(self.stack, 1)
+        layout.addLayout(footer)
 
         self.environment_combo.activated.connect(self._on_environment_activated)
         self.language_combo.activated.connect(self._on_language_activated)

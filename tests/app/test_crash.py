@@ -106,3 +106,25 @@ def restore_hooks() -> object:
     yield
     sys.excepthook = hook
     threading.excepthook = threading.__excepthook__
+
+
+def test_repeated_errors_limited(tmp_path: Path) -> None:
+    from privadmin.crash import MAX_REPORTS
+
+    handler = CrashHandler(tmp_path)
+    for _ in range(MAX_REPORTS + 5):
+        handler.handle(RuntimeError("again"))
+    assert len(handler.reports) == MAX_REPORTS
+    assert len(list(tmp_path.glob("crash-*.txt"))) == MAX_REPORTS
+
+
+def test_one_error_dialog_at_a_time(qapp: object, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    show_error_dialog("RuntimeError: first", None)
+    show_error_dialog("RuntimeError: second", None)
+    boxes = [widget for widget in QApplication.topLevelWidgets()
+             if widget.objectName() == "crashDialog" and widget.isVisible()]
+    assert len(boxes) == 1
+    assert boxes[0].detailedText() == "RuntimeError: first"
+    boxes[0].close()

@@ -135,3 +135,14 @@ def test_missing_display_falls_back(monkeypatch: pytest.MonkeyPatch) -> None:
     assert os.environ["QT_QPA_PLATFORM"] == "offscreen"
     monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
     assert ensure_display() is None
+
+
+def test_start_window_copies_diagnostics(qasync_loop: asyncio.AbstractEventLoop,
+                                         isolated_dirs: dict[str, Path]) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    shell = make_shell(isolated_dirs)
+    shell.start()
+    shell.start_window.diagnostics_button.click()
+    assert "Environment: production" in QGuiApplication.clipboard().text()
+    shell.start_window.close()
