@@ -11,7 +11,7 @@ the two functions must stay in step.
 from __future__ import annotations
 
 from sqlalchemy import ColumnElement, and_, exists, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from privserver.db.models import Privilege, WhitelistEntry
 from privserver.domain.values import Assignability, InactiveReason
@@ -51,7 +51,9 @@ def may_assign(session: Session, privilege: Privilege, assigner_tin: str) -> boo
     return active
 
 
-def active_clause(assigner_tin: ColumnElement[str]) -> ColumnElement[bool]:
+def active_clause(
+    assigner_tin: ColumnElement[str] | InstrumentedAttribute[str],
+) -> ColumnElement[bool]:
     """SQL twin of `activity`: true where `assigner_tin` may assign the joined Privilege row."""
     whitelisted = exists().where(
         WhitelistEntry.privilege_id == Privilege.id,

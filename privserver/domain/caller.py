@@ -13,8 +13,9 @@ from privserver.db.models import ApiClient, Identity, Organization, RoleGrant
 from privserver.domain.errors import ForbiddenError
 from privserver.domain.values import Role
 
-PERSON = "identity"
-API_CLIENT = "api_client"
+PrincipalKind = Literal["identity", "api_client"]
+PERSON: PrincipalKind = "identity"
+API_CLIENT: PrincipalKind = "api_client"
 
 
 def person_key(idp: str, idp_identity_id: str) -> str:
@@ -26,7 +27,7 @@ def person_key(idp: str, idp_identity_id: str) -> str:
 class Caller:
     """The principal behind a request: a person (idp and UUID) or an API client (client id)."""
 
-    kind: Literal["identity", "api_client"]
+    kind: PrincipalKind
     client_id: str | None = None
     idp: str | None = None
     idp_identity_id: str | None = None
@@ -131,13 +132,17 @@ def memberships(session: Session, caller: Caller) -> list[Membership]:
         by_tin.setdefault(grant.organization_tin, set()).add(Role(grant.role))
     if not by_tin:
         return []
-    names = dict(
+    names: dict[str, str] = dict(
         session.execute(
             select(Organization.tin, Organization.name).where(Organization.tin.in_(by_tin))
         ).all()
     )
     role_order = list(Role)
+
+    def name_of(tin: str) -> str:
+        return names.get(tin) or tin
+
     return [
-        Membership(tin, names.get(tin, tin), tuple(sorted(by_tin[tin], key=role_order.index)))
-        for tin in sorted(by_tin, key=lambda tin: (names.get(tin, tin).casefold(), tin))
+        Membership(tin, name_of(tin), tuple(sorted(by_tin[tin], key=role_order.index)))
+        for tin in sorted(by_tin, key=lambda tin: (name_of(tin).casefold(), tin))
     ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from sqlalchemy import case, delete, func, select
@@ -133,7 +133,7 @@ def create(
     """Create a privilege owned by the organization; its id, name and owner never change afterwards."""
     errors: dict[str, list[str]] = {}
     values: dict[str, Any] = {}
-    checks = {
+    checks: dict[str, Callable[[], object]] = {
         "name": lambda: clean_privilege_name(name),
         "descriptionDanish": lambda: check_description(description_danish, "descriptionDanish"),
         "descriptionEnglish": lambda: check_description(description_english, "descriptionEnglish"),

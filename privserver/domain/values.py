@@ -74,7 +74,7 @@ def tin_from_cvr_claim(value: object) -> str | None:
 
 def parse_idp(value: object, field: str = "idp") -> Idp:
     try:
-        return Idp(value)
+        return Idp(str(value))
     except ValueError:
         raise ValidationFailedError.single(
             field, f"{value!r} is invalid: expected one of {_choices(Idp)}"
@@ -90,7 +90,7 @@ def parse_uuid(value: object, field: str) -> str:
 
 def parse_assignability(value: object, field: str = "assignability") -> Assignability:
     try:
-        return Assignability(value)
+        return Assignability(str(value))
     except ValueError:
         raise ValidationFailedError.single(
             field, f"{value!r} is invalid: expected one of {_choices(Assignability)}"
@@ -99,7 +99,7 @@ def parse_assignability(value: object, field: str = "assignability") -> Assignab
 
 def parse_role(value: object, field: str = "roles") -> Role:
     try:
-        return Role(value)
+        return Role(str(value))
     except ValueError:
         raise ValidationFailedError.single(
             field, f"{value!r} is not a role: expected one of {_choices(Role)}"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from alembic import context
 from alembic.autogenerate.api import AutogenContext
@@ -15,7 +15,7 @@ config = context.config
 target_metadata = Base.metadata
 
 
-def render_item(type_: str, item: Any, autogen_context: AutogenContext) -> str | bool:
+def render_item(type_: str, item: Any, autogen_context: AutogenContext) -> str | Literal[False]:
     # Migrations name plain SQLAlchemy types, so they keep working when the models change.
     if type_ == "type" and isinstance(item, UTCDateTime):
         return "sa.DateTime()"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
+from sqlalchemy.orm import Session
 
 from privserver.api.deps import CallerDep, DatabaseDep
 from privserver.api.params import Cursor, IdpIdentityId, IdpParam, PageSize, PrivilegeId, Tin
@@ -91,7 +92,7 @@ def batch(tin: Tin, body: BatchRequest, caller: CallerDep, database: DatabaseDep
             for item in items
         ]
 
-    def apply(session):  # type: ignore[no-untyped-def]
+    def apply(session: Session) -> list[assignments.ChangeOutcome]:
         require_role(session, caller, tin, ASSIGNER)
         return assignments.apply_batch(
             session, caller, tin, changes(body.add), changes(body.remove)
@@ -154,7 +155,7 @@ def assign(
     identity_id = parse_uuid(idpIdentityId, "idpIdentityId")
     privilege_id = parse_uuid(privilegeId, "privilegeId")
 
-    def apply(session):  # type: ignore[no-untyped-def]
+    def apply(session: Session) -> tuple[Assignment, bool]:
         require_role(session, caller, tin, ASSIGNER)
         view, created = assignments.assign(
             session, caller, tin, idp.value, identity_id, privilege_id
@@ -184,7 +185,7 @@ def unassign(
     identity_id = parse_uuid(idpIdentityId, "idpIdentityId")
     privilege_id = parse_uuid(privilegeId, "privilegeId")
 
-    def apply(session):  # type: ignore[no-untyped-def]
+    def apply(session: Session) -> None:
         require_role(session, caller, tin, ASSIGNER)
         assignments.unassign(session, caller, tin, idp.value, identity_id, privilege_id)
 
