@@ -111,12 +111,12 @@ async def _validated_claims(request: Request, scope: str) -> dict[str, Any]:
 
 
 async def administration_caller(request: Request) -> Caller:
-    """The caller of an administration endpoint: a token with scope privilege_api."""
+    """Authenticate the caller of an administration endpoint, which needs scope privilege_api."""
     return caller_from_claims(await _validated_claims(request, SCOPE_ADMINISTRATION))
 
 
 async def end_user_claims(request: Request) -> dict[str, Any]:
-    """The claims of an end user's token with scope privileges (GET /identity/privileges only)."""
+    """Validate an end user's token with scope privileges (GET /identity/privileges only)."""
     return await _validated_claims(request, SCOPE_END_USER)
 
 

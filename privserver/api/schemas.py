@@ -131,13 +131,24 @@ class PrivilegeDraft(RequestBody):
 
 
 class PrivilegeChanges(BaseModel):
-    """A change document (JSON or JSON merge patch) for a privilege: only these fields may change."""
+    """A change document (JSON or JSON merge patch) for a privilege.
 
-    model_config = ConfigDict(extra="allow")
+    Only the descriptions and the assignability change. The other fields of a
+    privilege may be sent back unchanged, so a client can send the whole
+    record; a different id, name or organizationTin is rejected.
+    """
+
+    model_config = ConfigDict(extra="forbid")
 
     descriptionDanish: str | None = Field(None, max_length=MAX_DESCRIPTION_LENGTH)
     descriptionEnglish: str | None = Field(None, max_length=MAX_DESCRIPTION_LENGTH)
     assignability: Assignability | None = None
+    id: str | None = Field(None, description="immutable: must equal the privilege's id")
+    name: str | None = Field(None, description="immutable: must equal the privilege's name")
+    organizationTin: str | None = Field(None, description="immutable: must equal the owner's TIN")
+    created: str | None = Field(None, description="set by the server; ignored")
+    updated: str | None = Field(None, description="set by the server; ignored")
+    assignmentCount: int | None = Field(None, description="set by the server; ignored")
 
 
 class AssignablePrivilegeGroup(Wire):

@@ -130,9 +130,12 @@ def set_roles(
 
     if before != after:
         kind = "apiClient" if principal_kind == API_CLIENT else "administrator"
-        action = (
-            f"{kind}.added" if not before else f"{kind}.removed" if not after else f"{kind}.updated"
-        )
+        if not before:
+            action = f"{kind}.added"
+        elif not after:
+            action = f"{kind}.removed"
+        else:
+            action = f"{kind}.updated"
         audit.record(
             session,
             organization_tin=organization_tin,
@@ -186,7 +189,7 @@ def remove(
     key = person_key(idp, idp_identity_id)
     if not _person_roles(session, organization_tin, key):
         raise NotFoundError(
-            f"{idp} identity {idp_identity_id} is no administrator of {organization_tin}"
+            f"{idp} identity {idp_identity_id} holds no role in {organization_tin}, so it is not an administrator there"
         )
     _check_not_last_manager(session, organization_tin, key, set())
     set_roles(session, caller, organization_tin, PERSON, key, set())

@@ -125,10 +125,7 @@ def update_privilege(
     if_match: Annotated[str | None, Header(alias="If-Match")] = None,
 ) -> Privilege:
     privilege_id = parse_uuid(privilegeId, "privilegeId")
-    document = {
-        **(changes.model_extra or {}),
-        **{field: getattr(changes, field) for field in changes.model_fields_set},
-    }
+    document = {field: getattr(changes, field) for field in changes.model_fields_set}
 
     def apply(session: Session) -> tuple[Privilege, str]:
         require_role(session, caller, tin, ADMINISTRATOR)
