@@ -96,7 +96,10 @@ def machine() -> dict[str, str]:
     import sqlalchemy
     import uvicorn
 
+    with open("/proc/loadavg", encoding="utf-8") as loadavg:
+        load = " ".join(loadavg.read().split()[:3])
     return {
+        "load": load,
         "nproc": str(os.cpu_count()),
         "cpu": model,
         "python": platform.python_version(),
@@ -211,7 +214,8 @@ def report(rounds: list[Round], counts: dict[str, int], arguments: argparse.Name
         "",
         (
             f"Machine: {info['nproc']} CPUs ({info['cpu']}), Python {info['python']}, SQLite {info['sqlite']}, "
-            f"{info['packages']}. The server and the load generator share these CPUs."
+            f"{info['packages']}. The server and the load generator share these CPUs; "
+            f"load average (1, 5, 15 min) at the end of the run: {info['load']}, other work included."
         ),
         "",
         "| round | requests/s | p50 ms | p99 ms |",
