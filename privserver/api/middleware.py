@@ -37,32 +37,41 @@ class RequestContextMiddleware:
         scope.setdefault("state", {})["request_id"] = request_id
         started = time.perf_counter()
         status = 500
+        response_started = False
 
         async def send_with_id(message: Message) -> None:
-            nonlocal status
+            nonlocal status, response_started
             if message["type"] == "http.response.start":
                 status = message["status"]
+                response_started = True
                 message["headers"] = [
                     *message.get("headers", []),
                     (REQUEST_ID_HEADER, request_id.encode()),
                 ]
             await send(message)
 
-        length = headers.get(b"content-length", b"")
-        if length.isdigit() and int(length) > self.max_body_bytes:
-            await self._too_large(send_with_id, int(length))
-        else:
-            await self._call_limited(scope, receive, send_with_id)
-
-        # The query string is left out: it may carry search terms, and never needs a token.
-        log.info(
-            "%s %s %d %.1f ms request_id=%s",
-            scope["method"],
-            scope["path"],
-            status,
-            (time.perf_counter() - started) * 1000,
-            request_id,
-        )
+        try:
+            length = headers.get(b"content-length", b"")
+            if length.isdigit() and int(length) > self.max_body_bytes:
+                await self._too_large(send_with_id, int(length))
+            else:
+                await self._call_limited(scope, receive, send_with_id)
+        except Exception:
+            log.exception("Request %s failed unexpectedly", request_id)
+            if response_started:
+                raise
+            detail = f"an unexpected error occurred; quote request id {request_id} to support"
+            await self._send_problem(send_with_id, 500, "Internal Server Error", detail)
+        finally:
+            # The query string is left out: it may carry search terms, and never needs a token.
+            log.info(
+                "%s %s %d %.1f ms request_id=%s",
+                scope["method"],
+                scope["path"],
+                status,
+                (time.perf_counter() - started) * 1000,
+                request_id,
+            )
 
     async def _call_limited(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Run the app, answering 413 and cutting the body off once it passes the limit."""
@@ -91,18 +100,18 @@ class RequestContextMiddleware:
         await self.app(scope, limited_receive, guarded_send)
 
     async def _too_large(self, send: Send, length: int) -> None:
+        detail = f"the request body has {length} bytes or more; at most {self.max_body_bytes} are accepted"
+        await self._send_problem(send, 413, "Content Too Large", detail)
+
+    @staticmethod
+    async def _send_problem(send: Send, status: int, title: str, detail: str) -> None:
         body = json.dumps(
-            {
-                "type": "about:blank",
-                "title": "Content Too Large",
-                "status": 413,
-                "detail": f"the request body has {length} bytes or more; at most {self.max_body_bytes} are accepted",
-            }
+            {"type": "about:blank", "title": title, "status": status, "detail": detail}
         ).encode()
         await send(
             {
                 "type": "http.response.start",
-                "status": 413,
+                "status": status,
                 "headers": [
                     (b"content-type", b"application/problem+json"),
                     (b"content-length", str(len(body)).encode()),

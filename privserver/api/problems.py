@@ -158,13 +158,6 @@ def install(app: FastAPI) -> None:
             detail = f"method {request.method} is not allowed on {request.url.path}"
         return problem(error.status_code, detail, headers=getattr(error, "headers", None))
 
-    @app.exception_handler(Exception)
-    async def unexpected_error(request: Request, error: Exception) -> JSONResponse:
-        log.exception("Request %s failed unexpectedly", _request_id(request))
-        return problem(
-            500, f"an unexpected error occurred; quote request id {_request_id(request)} to support"
-        )
-
 
 MISSING_TOKEN = "the request has no bearer token: send Authorization: Bearer <access token>"
 

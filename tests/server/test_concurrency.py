@@ -148,6 +148,7 @@ def test_batch_failing_halfway_applies_nothing(live: Api) -> None:
     assert response.status_code == 500
     assert response.headers["content-type"] == "application/problem+json"
     assert "injected fault" not in response.text
+    assert response.headers["x-request-id"] in response.json()["detail"]
     assert world.snapshot() == before
 
 
