@@ -67,6 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--demo-idp", action="store_true", help="also serve the demo identity provider at /idp"
     )
+    serve.add_argument(
+        "--rate-limit",
+        type=int,
+        metavar="N",
+        help="requests a minute allowed per caller, answered with 429 above it (default: no limit)",
+    )
 
     migrate = commands.add_parser("migrate", help="create or upgrade the database schema")
     _add_database(migrate)
@@ -146,6 +152,7 @@ def _serve(arguments: argparse.Namespace) -> int:
             "issuer": arguments.issuer,
             "audience": arguments.audience,
             "public_base_url": arguments.public_base_url,
+            "rate_limit_per_minute": arguments.rate_limit,
         }.items()
         if value is not None
     }

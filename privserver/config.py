@@ -22,3 +22,5 @@ class Settings(BaseSettings):
     public_base_url: str | None = None
     # Leeway in seconds for exp and nbf, for clocks that drift a little.
     token_leeway_seconds: int = 30
+    # Requests a minute allowed per caller (429 with Retry-After above it); None: no limit.
+    rate_limit_per_minute: int | None = None

@@ -14,6 +14,7 @@ import privserver
 from privserver.api import problems
 from privserver.api.deps import Database
 from privserver.api.middleware import RequestContextMiddleware
+from privserver.api.ratelimit import RateLimiter
 from privserver.api.routes import (
     administrators,
     assignments,
@@ -80,6 +81,10 @@ def create_app(
         settings.audience,
         jwks if jwks is not None else RemoteJwks(settings.issuer),
         leeway_seconds=settings.token_leeway_seconds,
+    )
+
+    app.state.rate_limiter = (
+        RateLimiter(settings.rate_limit_per_minute) if settings.rate_limit_per_minute else None
     )
 
     problems.install(app)

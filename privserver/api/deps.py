@@ -13,10 +13,11 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from privserver.api.problems import MISSING_TOKEN
+from privserver.api.ratelimit import RateLimiter, retry_after_header
 from privserver.auth.tokens import InvalidTokenError, TokenValidator
 from privserver.db.engine import make_session_factory, read_only
 from privserver.domain.caller import Caller
-from privserver.domain.errors import ValidationFailedError
+from privserver.domain.errors import RateLimitedError, ValidationFailedError
 from privserver.domain.values import parse_idp, parse_uuid, tin_from_cvr_claim
 
 log = logging.getLogger("privserver.api")
@@ -107,7 +108,24 @@ async def _validated_claims(request: Request, scope: str) -> dict[str, Any]:
     validator: TokenValidator = request.app.state.token_validator
     claims = await validator.validate(_bearer_token(request), scope)
     request.state.claims = claims
+    _check_rate(request, claims)
     return claims
+
+
+def _check_rate(request: Request, claims: dict[str, Any]) -> None:
+    limiter: RateLimiter | None = request.app.state.rate_limiter
+    if limiter is None:
+        return
+    # Callers are counted by client and subject, so two people behind one app are apart.
+    caller_key = f"{claims.get('client_id')}|{claims.get('sub')}"
+    wait = limiter.acquire(caller_key)
+    if wait is not None:
+        log.info("Rate limited client %s for %.1f s", claims.get("client_id"), wait)
+        raise RateLimitedError(
+            f"too many requests: at most {int(limiter.capacity)} a minute per caller; "
+            f"retry after {retry_after_header(wait)} s",
+            retry_after=wait,
+        )
 
 
 async def administration_caller(request: Request) -> Caller:

@@ -11,8 +11,9 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse
 
+from privserver.api.ratelimit import retry_after_header
 from privserver.auth.tokens import InsufficientScopeError, InvalidTokenError, JwksUnavailableError
-from privserver.domain.errors import DomainError
+from privserver.domain.errors import DomainError, RateLimitedError
 from privserver.domain.values import (
     MAX_PAGE_SIZE,
     TIN_EXPECTED,
@@ -98,12 +99,16 @@ def install(app: FastAPI) -> None:
     async def domain_error(request: Request, error: DomainError) -> JSONResponse:
         log.info("Request %s failed with %d: %s", _request_id(request), error.status, error.detail)
         errors = getattr(error, "errors", None)
+        headers = None
+        if isinstance(error, RateLimitedError):
+            headers = {"Retry-After": retry_after_header(error.retry_after)}
         return problem(
             error.status,
             error.detail,
             title=error.title,
             problem_type=error.problem_type,
             errors=errors,
+            headers=headers,
         )
 
     @app.exception_handler(RequestValidationError)

@@ -20,6 +20,7 @@ _DESCRIPTIONS = {
     413: "Too many items",
     422: "Invalid values; `errors` names each field",
     428: "If-Match is required",
+    429: "Too many requests from this caller; wait Retry-After seconds",
     503: "The token issuer's keys cannot be fetched right now",
 }
 # Statuses of requests that carry a JSON body: malformed JSON, and a body over the size limit.
@@ -28,7 +29,7 @@ BODY = (400, 413)
 
 def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """Return OpenAPI response entries for these statuses and those every route can answer."""
-    wanted = sorted({401, 403, 422, 503, *statuses})
+    wanted = sorted({401, 403, 422, 429, 503, *statuses})
     return {
         status: {
             "model": Problem,

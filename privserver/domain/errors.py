@@ -57,6 +57,17 @@ class TooManyItemsError(DomainError):
     title = "Content Too Large"
 
 
+class RateLimitedError(DomainError):
+    """Too many requests from one caller; `retry_after` is the wait in seconds."""
+
+    status = 429
+    title = "Too Many Requests"
+
+    def __init__(self, detail: str, retry_after: float) -> None:
+        super().__init__(detail)
+        self.retry_after = retry_after
+
+
 class ValidationFailedError(DomainError):
     """One or more invalid values; `errors` maps each field to its messages."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import httpx
 
-from tests.server.conftest import Api
+from tests.server.conftest import Api, LiveServer, TokenMinter, World
 
 
 def test_unknown_route_problem(live: Api) -> None:
@@ -86,3 +86,27 @@ def test_oversized_chunked_body_rejected(live: Api) -> None:
     )
 
     assert response.status_code == 413
+
+
+def test_rate_limit_answers_429(world_database: tuple[str, World], issuer: TokenMinter) -> None:
+    database_url, world = world_database
+    server = LiveServer(database_url, issuer, rate_limit_per_minute=3)
+    server.start()
+    try:
+        token = issuer.person_token(world.people["customer_admin"])
+        other = issuer.person_token(world.people["provider_admin"])
+        with httpx.Client(base_url=f"{server.base_url}/api/v1") as client:
+            statuses = [
+                client.get("/me", headers={"Authorization": f"Bearer {token}"}).status_code
+                for _ in range(4)
+            ]
+            limited = client.get("/me", headers={"Authorization": f"Bearer {token}"})
+            other_caller = client.get("/me", headers={"Authorization": f"Bearer {other}"})
+    finally:
+        server.stop()
+
+    assert statuses == [200, 200, 200, 429]
+    assert limited.status_code == 429
+    assert limited.headers["content-type"] == "application/problem+json"
+    assert 1 <= int(limited.headers["retry-after"]) <= 20
+    assert other_caller.status_code == 200
