@@ -50,7 +50,8 @@ class TokenMinter:
     def sign(
         self, claims: dict[str, Any], *, key: Any = None, alg: str = "ES256", typ: str = "at+jwt"
     ) -> str:
-        key = key if key is not None else (self.rs_key if alg == "RS256" else self.es_key)
+        if key is None:
+            key = self.rs_key if alg == "RS256" else self.es_key
         return jwt.encode({"alg": alg, "typ": typ, "kid": key.kid}, claims, key)
 
     def claims(self, **overrides: Any) -> dict[str, Any]:
