@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -51,6 +52,18 @@ class BrokenKeyring(MemoryKeyring):
 
     def set_password(self, service: str, username: str, password: str) -> None:
         raise keyring.errors.PasswordSetError("the credential store is locked")
+
+
+@pytest.fixture(autouse=True)
+def collect_garbage() -> Iterator[None]:
+    """Collect garbage after each test, before the next test's qasync loop runs.
+
+    NOTE: without it, 2 of 36 runs of this suite crashed with a segmentation
+    fault while the garbage collector ran inside a Qt test (PySide6 6.11.3,
+    qasync 0.28). With it, none of 20 runs crashed. The cause is not known.
+    """
+    yield
+    gc.collect()
 
 
 @pytest.fixture
