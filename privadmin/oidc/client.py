@@ -146,10 +146,10 @@ class OidcClient:
 
         Raises SignInError when the provider cannot be reached; the stored token is then kept.
         """
-        last = self.store.last_identity()
+        last = await asyncio.to_thread(self.store.last_identity)
         if last is None:
             return None
-        refresh_token = self.store.load(last.account)
+        refresh_token = await asyncio.to_thread(self.store.load, last.account)
         if refresh_token is None:
             return None
 
@@ -181,7 +181,11 @@ class OidcClient:
 
         try:
             async with refresh_lock(self._lock_key(session), lock_dir=self._lock_dir):
-                stored = self.store.load(session.account) if session.remembered else None
+                stored = (
+                    await asyncio.to_thread(self.store.load, session.account)
+                    if session.remembered
+                    else None
+                )
                 if metadata is not None and metadata.revocation_endpoint is not None:
                     tokens = {token for token in (stored, session._refresh_token) if token}
                     for token in tokens:
@@ -190,10 +194,10 @@ class OidcClient:
                         await self._revoke(
                             metadata.revocation_endpoint, session._access_token, "access_token"
                         )
-                self.store.delete(session.account)
+                await asyncio.to_thread(self.store.delete, session.account)
         except RefreshLockTimeout as error:
             log.warning("Signing out without the refresh lock: %s", error)
-            self.store.delete(session.account)
+            await asyncio.to_thread(self.store.delete, session.account)
 
         end_session_url = None
         if metadata is not None and metadata.end_session_endpoint is not None:
@@ -229,7 +233,7 @@ class OidcClient:
     async def _refresh_locked(self, session: Session) -> None:
         if session.remembered:
             # Another instance of the app may have rotated the token since this one read it.
-            stored = self.store.load(session.account)
+            stored = await asyncio.to_thread(self.store.load, session.account)
             if stored is not None and stored != session._refresh_token:
                 log.info("Using the refresh token another instance stored for %s", session.account)
                 session._refresh_token = stored
@@ -248,7 +252,7 @@ class OidcClient:
         except _TokenEndpointError as error:
             if error.error == "invalid_grant":
                 log.info("Refresh of %s rejected: %s", session.account, error.detail)
-                self.store.delete(session.account)
+                await asyncio.to_thread(self.store.delete, session.account)
                 session.clear()
                 session.remembered = False
                 raise SignedOutError(SIGNED_OUT_MESSAGE) from error
@@ -270,7 +274,9 @@ class OidcClient:
         store_failed = (
             rotated is not None
             and session.remembered
-            and not self.store.save(session.account, rotated, name=session.name)
+            and not await asyncio.to_thread(
+                self.store.save, session.account, rotated, name=session.name
+            )
         )
         if store_failed:
             session.remembered = False
@@ -314,20 +320,24 @@ class OidcClient:
             self, account=account, name=_display_name(claims), claims=claims, clock=self._clock
         )
         session.apply_token_response(tokens)
-        self._remember(session)
+        await self._remember(session)
         log.info("Signed in %s (remembered: %s)", account, session.remembered)
         return session
 
-    def _remember(self, session: Session) -> None:
-        previous = self.store.last_identity()
+    async def _remember(self, session: Session) -> None:
+        # Credential stores can block, e.g. while the system asks to unlock them, so every
+        # call runs in a worker thread and the event loop stays free.
+        previous = await asyncio.to_thread(self.store.last_identity)
         if previous is not None and previous.account != session.account:
-            self.store.delete(previous.account)
+            await asyncio.to_thread(self.store.delete, previous.account)
 
         if session._refresh_token is None:
             session.remember_notice = NOT_REMEMBERED_NO_REFRESH_TOKEN
-        elif not self.store.available:
+        elif not await asyncio.to_thread(lambda: self.store.available):
             session.remember_notice = NOT_REMEMBERED_NO_STORE
-        elif self.store.save(session.account, session._refresh_token, name=session.name):
+        elif await asyncio.to_thread(
+            self.store.save, session.account, session._refresh_token, name=session.name
+        ):
             session.remembered = True
         else:
             session.remember_notice = NOT_REMEMBERED_SAVE_FAILED

@@ -201,3 +201,46 @@ def test_access_token_refreshed_before_expiry(
         await oidc.aclose()
 
     asyncio.run(scenario())
+
+
+class SlowKeyring(MemoryKeyring):
+    """A credential store that takes a while for every write, as one waiting to be unlocked does."""
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        time.sleep(0.2)
+        super().set_password(service, username, password)
+
+
+def test_slow_keyring_leaves_loop_free(mock_provider_url: str, lock_dir: Path) -> None:
+    environment = mock_environment(mock_provider_url)
+    backend = SlowKeyring()
+
+    async def scenario() -> None:
+        oidc = make_mock_client(environment, backend, lock_dir)
+        pending = await oidc.begin_sign_in()
+
+        ticks = 0
+        longest_gap = 0.0
+
+        async def ticker() -> None:
+            nonlocal ticks, longest_gap
+            last = time.monotonic()
+            while True:
+                await asyncio.sleep(0.01)
+                now = time.monotonic()
+                longest_gap = max(longest_gap, now - last)
+                last = now
+                ticks += 1
+
+        ticking = asyncio.ensure_future(ticker())
+        await mock_browser_sign_in(pending.authorization_url, "gorm@example.dk")
+        session = await pending.result()
+        ticking.cancel()
+
+        assert session.remembered
+        # Saving took three writes of 0.2 s each: a part, the header and the pointer entry.
+        assert ticks > 20
+        assert longest_gap < 0.15
+        await oidc.aclose()
+
+    asyncio.run(scenario())
