@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 from collections.abc import Iterator
 
@@ -25,3 +26,6 @@ def qasync_loop(qapp: object) -> Iterator[asyncio.AbstractEventLoop]:
     finally:
         asyncio.set_event_loop(None)
         loop.close()
+        # Wrappers of Qt objects that die in a later test's loop have crashed PySide6 6.11.3
+        # during garbage collection; collecting here keeps that inside this test's teardown.
+        gc.collect()
