@@ -129,7 +129,11 @@ def _warn_if_exposed(host: str) -> None:
 
 
 def _run(app: ASGIApp, sock: socket.socket, log_level: str) -> None:
-    config = uvicorn.Config(app, log_level=log_level, lifespan="on", proxy_headers=False)
+    # The API's middleware logs one access line per request with its request id,
+    # so uvicorn's own access log would repeat each of them.
+    config = uvicorn.Config(
+        app, log_level=log_level, lifespan="on", proxy_headers=False, access_log=False
+    )
     uvicorn.Server(config).run(sockets=[sock])
 
 
