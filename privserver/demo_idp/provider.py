@@ -787,7 +787,9 @@ class DemoIdentityProvider:
         try:
             registry.validate(claims)
         except jose_errors.JoseError as error:
-            raise ValueError(f"the token is invalid for this provider: {error.description}") from error
+            raise ValueError(
+                f"the token is invalid for this provider: {error.description}"
+            ) from error
         return claims
 
     async def _userinfo(self, request: Request) -> Response:
