@@ -74,6 +74,29 @@ def build_parser() -> argparse.ArgumentParser:
         help="requests a minute allowed per caller, answered with 429 above it (default: no limit)",
     )
 
+    serve_idp = commands.add_parser(
+        "serve-idp", help="serve only the demo identity provider, at /idp (for demos and tests)"
+    )
+    serve_idp.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"
+    )
+    serve_idp.add_argument(
+        "--port", type=int, default=8766, help="TCP port (default 8766; 0 picks a free one)"
+    )
+    _add_database(serve_idp)
+    serve_idp.add_argument(
+        "--audience", help=f"audience of the access tokens it issues (default {DEFAULT_AUDIENCE})"
+    )
+
+    rotate = commands.add_parser(
+        "rotate-keys",
+        help="rotate the demo identity provider's signing keys; tokens already issued stay valid",
+    )
+    _add_database(rotate)
+    rotate.add_argument(
+        "--alg", choices=["ES256", "RS256"], help="algorithm of the new key (default: as before)"
+    )
+
     migrate = commands.add_parser("migrate", help="create or upgrade the database schema")
     _add_database(migrate)
 
@@ -168,6 +191,28 @@ def _serve(arguments: argparse.Namespace) -> int:
     from privserver.server import serve
 
     serve(settings, host=arguments.host, port=arguments.port, demo_idp=arguments.demo_idp)
+    return 0
+
+
+def _serve_idp(arguments: argparse.Namespace) -> int:
+    from privserver.db.engine import migrate
+    from privserver.server import serve_idp
+
+    overrides = {"database_url": arguments.database, "audience": arguments.audience}
+    settings = Settings(**{key: value for key, value in overrides.items() if value is not None})
+    migrate(settings.database_url)
+    serve_idp(settings, host=arguments.host, port=arguments.port)
+    return 0
+
+
+def _rotate_keys(arguments: argparse.Namespace) -> int:
+    from privserver.db.engine import migrate
+    from privserver.demo_idp.keys import rotate_keys
+
+    database_url = _database_url(arguments)
+    migrate(database_url)
+    kid = rotate_keys(database_url, arguments.alg)
+    print(f"The demo identity provider now signs with key {kid}", file=sys.stderr)
     return 0
 
 
@@ -287,6 +332,8 @@ def _migrate(arguments: argparse.Namespace) -> int:
 
 COMMANDS = {
     "serve": _serve,
+    "serve-idp": _serve_idp,
+    "rotate-keys": _rotate_keys,
     "migrate": _migrate,
     "seed": _seed,
     "grant-role": _grant_role,

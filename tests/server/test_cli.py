@@ -1,4 +1,4 @@
-"""The privserver command line: migrate, seed, grant-role, add-api-client and openapi."""
+"""The privserver command line: serve-idp, rotate-keys, migrate, seed, grant-role, add-api-client, openapi."""
 
 from __future__ import annotations
 
@@ -175,3 +175,51 @@ def test_module_entry_point(tmp_path: Path) -> None:
 
     assert result.returncode == 0, result.stderr
     assert "newest schema" in result.stderr
+
+
+def test_rotate_keys_keeps_old_key(tmp_path: Path) -> None:
+    from privserver.db.models import IdpSigningKey
+
+    url = _url(tmp_path)
+    assert main(["rotate-keys", "--database", url]) == 0
+    assert main(["rotate-keys", "--database", url, "--alg", "RS256"]) == 0
+
+    with make_session_factory(make_engine(url))() as session:
+        keys = session.query(IdpSigningKey).all()
+    signing = [key for key in keys if key.active]
+    published = [key for key in keys if key.retired is None]
+    assert len(signing) == 1
+    assert len(published) >= 2
+
+
+@pytest.mark.subprocess
+def test_serve_idp_alone(tmp_path: Path) -> None:
+    import socket
+    import time
+
+    import httpx
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "privserver", "serve-idp", "--port", str(port)]
+    command += ["--database", _url(tmp_path)]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    try:
+        discovery = None
+        deadline = time.monotonic() + 60
+        while discovery is None and time.monotonic() < deadline:
+            try:
+                discovery = httpx.get(
+                    f"http://127.0.0.1:{port}/idp/.well-known/openid-configuration", timeout=2
+                )
+            except httpx.TransportError:
+                time.sleep(0.2)
+        assert discovery is not None, "serve-idp did not start listening within 60 s"
+        assert discovery.status_code == 200
+        assert discovery.json()["issuer"] == f"http://127.0.0.1:{port}/idp"
+        api = httpx.get(f"http://127.0.0.1:{port}/api/v1/me", timeout=5)
+        assert api.status_code == 404
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
