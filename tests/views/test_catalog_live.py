@@ -745,11 +745,13 @@ def model_texts(model: QAbstractItemModel, parent: QModelIndex | None = None) ->
     return texts
 
 
-def customer_main_window(live_server: Any, customer: Admin, qtbot: Any) -> MainWindow:
+def main_window(live_server: Any, admin: Admin, kind: str, qtbot: Any) -> MainWindow:
+    """Open the app's main window for the seeded administrator of `kind`, using `admin`'s client."""
+
     async def sign_out() -> None:
         return None
 
-    seeded = live_server.administrator("customer")
+    seeded = live_server.administrator(kind)
     context = AppContext(
         environment=Environment(
             key="custom",
@@ -757,7 +759,7 @@ def customer_main_window(live_server: Any, customer: Admin, qtbot: Any) -> MainW
             api_base_url=live_server.api_base_url,
             client_id="privadmin-desktop",
         ),
-        client=customer.client,
+        client=admin.client,
         caller_name=seeded["name"],
         caller_identity_id=seeded["idpIdentityId"],
         language="en",
@@ -767,6 +769,22 @@ def customer_main_window(live_server: Any, customer: Admin, qtbot: Any) -> MainW
     window = MainWindow(context)
     qtbot.addWidget(window)
     return window
+
+
+def test_main_window_has_catalog_tab(
+    live_server: Any, admins: dict[str, Admin], qasync_loop: Loop, qtbot: Any
+) -> None:
+    provider = admins["provider"]
+    on_server = run(qasync_loop, provider.client.privileges(provider.tin))
+
+    window = main_window(live_server, provider, "provider", qtbot)
+    catalog = until(qasync_loop, lambda: window.catalog_panel, "the catalog tab")
+    assert isinstance(catalog, CatalogPanel)
+    until(qasync_loop, lambda: catalog.model.rowCount() >= len(on_server), "the catalog to load")
+    run(qasync_loop, catalog.wait())
+
+    assert catalog.organization_tin == provider.tin
+    assert {p.id for p in on_server} <= {p.id for p in catalog.model.privileges()}
 
 
 def test_whitelisted_customer_can_assign(
@@ -794,7 +812,7 @@ def test_whitelisted_customer_can_assign(
     groups = run(qasync_loop, customer.client.assignable_privileges(customer.tin))
     offered = {p.id: group.organization_tin for group in groups for p in group.privileges}
     assert offered.get(privilege.id) == provider.tin
-    window = customer_main_window(live_server, customer, qtbot)
+    window = main_window(live_server, customer, "customer", qtbot)
     until(
         qasync_loop,
         lambda: name in model_texts(window.privileges.tree_model),

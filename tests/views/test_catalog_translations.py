@@ -16,8 +16,10 @@ from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from privadmin.api_client import PrivilegesClient, SignedOutError
 from privadmin.config import Environment
 from privadmin.context import AppContext
+from privadmin.controllers.catalog import CatalogController
 from privadmin.itemmodels.catalog import Column
 from privadmin.views.catalog import CatalogPanel
+from privadmin.views.catalog.editor import PrivilegeEditor
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "resources" / "translations"
@@ -143,3 +145,25 @@ def test_language_change_retranslates(offline_panel: CatalogPanel, qapp: Any) ->
 
     assert offline_panel.new_action.text() == "&New privilege"
     assert header(Column.ASSIGNABILITY, Qt.Orientation.Horizontal) == "Assignability"
+
+
+def test_open_editor_retranslates(offline_panel: CatalogPanel, qapp: Any) -> None:
+    controller = CatalogController(offline_panel.context.client, "DK10000001")
+    editor = PrivilegeEditor(controller, [], None, offline_panel)
+    editor.name_edit.setText("kept")
+    translator = QTranslator()
+    assert translator.load(str(TRANSLATIONS / "catalog_da.qm"))
+
+    QCoreApplication.installTranslator(translator)
+    try:
+        QCoreApplication.processEvents()
+        assert editor.windowTitle() == "Ny rettighed"
+        assert editor.assignability_label.text() == "&Tildelbarhed:"
+        assert editor.assignability_combo.itemText(0) == "Privat"
+        assert editor.conflict.keep_mine_button.text() == "&Behold min og overskriv"
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    QCoreApplication.processEvents()
+
+    assert editor.windowTitle() == "New privilege"
+    assert editor.name_edit.text() == "kept"
