@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 import gc
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
@@ -28,6 +28,7 @@ from privadmin.views.main_window import MainWindow
 from privserver.testing import sign_in_tokens
 
 Loop = asyncio.AbstractEventLoop
+T = TypeVar("T")
 
 
 @pytest.fixture(autouse=True)
@@ -133,7 +134,7 @@ def unique(prefix: str) -> str:
     return f"{prefix} {uuid.uuid4().hex[:8]}"
 
 
-def run(loop: Loop, awaitable: Any) -> Any:
+def run(loop: Loop, awaitable: Awaitable[T]) -> T:
     return loop.run_until_complete(asyncio.wait_for(awaitable, 30))
 
 
@@ -174,7 +175,7 @@ def answer_confirmation(loop: Loop, *, accept: bool) -> str:
     else:
         button = box.button(QMessageBox.StandardButton.Cancel)
     button.click()
-    return text
+    return str(text)
 
 
 def save_button(editor: PrivilegeEditor) -> Any:
@@ -227,7 +228,8 @@ def open_editor(panel: CatalogPanel, loop: Loop, privilege: Privilege) -> Privil
     panel.select(privilege.id)
     assert panel.selected_privilege() is not None
     panel.edit_action.trigger()
-    return until(loop, lambda: panel.editor, "the editor to open")
+    editor: PrivilegeEditor = until(loop, lambda: panel.editor, "the editor to open")
+    return editor
 
 
 # Creating.

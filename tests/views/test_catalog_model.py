@@ -42,7 +42,7 @@ def test_model_passes_qt_model_checks(qtmodeltester: ModelTester) -> None:
         [privilege(1, "Revisor"), privilege(2, "Læser", Assignability.WHITELIST, 4)]
     )
 
-    qtmodeltester.check(model, force_py=True)
+    qtmodeltester.check(model, force_py=True)  # type: ignore[no-untyped-call]
 
 
 def test_model_shows_columns(qapp: object) -> None:

@@ -34,7 +34,7 @@ def messages(path: Path) -> list[ET.Element]:
 
 
 def sources(path: Path) -> set[tuple[str, str]]:
-    found = set()
+    found: set[tuple[str, str]] = set()
     for context in ET.parse(path).getroot().iter("context"):
         name = context.findtext("name") or ""
         found.update(
