@@ -72,9 +72,12 @@ class TaskRunner(QObject):
         except Exception as error:  # noqa: BLE001 - every failure is shown to the user with a retry
             log.warning("%s: %s failed: %s", self._name, description, error)
             self._retry = operation
-            self.failed.emit(error_text(error))
+            # The widget showing the outcome may have been closed and deleted meanwhile.
+            if shiboken6.isValid(self):
+                self.failed.emit(error_text(error))
             return None
-        self.succeeded.emit()
+        if shiboken6.isValid(self):
+            self.succeeded.emit()
         return result
 
     def _finished(self, task: asyncio.Task[Any]) -> None:
@@ -166,7 +169,13 @@ async def ask(parent: QWidget, title: str, text: str, accept_text: str) -> bool:
         if not answer.done():
             answer.set_result(box.clickedButton() is accept)
 
+    def destroyed() -> None:
+        # Closing the parent deletes the box without an answer: treat that as Cancel.
+        if not answer.done():
+            answer.set_result(False)
+
     box.finished.connect(finish)
+    box.destroyed.connect(destroyed)
     box.open()
     try:
         return await answer
