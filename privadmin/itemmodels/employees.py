@@ -225,7 +225,7 @@ class EmployeeTableModel(QAbstractTableModel):
         return False
 
     def _drop_row(self, row: int, parent: AnyIndex) -> int | None:
-        # A drop onto an item comes with row -1 and the item as parent; a drop
+        # A drop onto an item comes with row -1 and the item as parent. A drop
         # between rows comes with the row and an invalid parent.
         if parent.isValid():
             return parent.row()

@@ -34,8 +34,8 @@ COLUMN_ASSIGNABILITY = 1
 COLUMN_DESCRIPTION = 2
 _COLUMN_COUNT = 3
 
-# Internal ids: providers are 0..n-1 in the top level; a privilege row's internal id is
-# its provider's position + 1, so 0 can stand for "top level".
+# Internal ids: a provider row's internal id is 0 ("top level"). A privilege row's
+# internal id is its provider's row + 1.
 _TOP = 0
 
 

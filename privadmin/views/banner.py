@@ -41,6 +41,9 @@ class ErrorBanner(QFrame):
         self.retranslate()
         self.hide()
 
+    def refresh_icons(self) -> None:
+        self._icon.setPixmap(icon("warning").pixmap(20, 20))
+
     def retranslate(self) -> None:
         self.retry_button.setText(self.tr("&Retry"))
         self.close_button.setText(self.tr("Dismiss"))

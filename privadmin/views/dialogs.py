@@ -200,7 +200,10 @@ class BatchProgressDialog(QProgressDialog):
         self.setMinimumDuration(0)
         self.setAutoClose(False)
         self.setAutoReset(False)
-        self.setWindowModality(Qt.WindowModality.WindowModal)
+        # A modal QProgressDialog calls processEvents() in setValue(). Here that would
+        # run other asyncio tasks in the middle of the task reporting progress, so
+        # the dialog stays non-modal and the main window refuses new changes meanwhile.
+        self.setWindowModality(Qt.WindowModality.NonModal)
         self.canceled.connect(cancel_event.set)
 
     def report(self, done: int, total: int) -> None:

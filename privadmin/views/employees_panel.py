@@ -41,7 +41,7 @@ class EmployeesPanel(QWidget):
 
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
-        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search_icon = self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search.textChanged.connect(self._on_search)
 
         self.count_label = QLabel(self)
@@ -130,7 +130,7 @@ class EmployeesPanel(QWidget):
         self.model.set_language(language)
 
     def set_can_assign(self, can_assign: bool) -> None:
-        """Record whether the caller holds PrivilegeAssigner here; without it the list cannot load."""
+        """Record whether the caller has the PrivilegeAssigner role here, without which the list cannot load."""
         self._can_assign = can_assign
         self._update_state()
 
@@ -157,6 +157,10 @@ class EmployeesPanel(QWidget):
 
     def is_loading(self) -> bool:
         return self._loading
+
+    def refresh_icons(self) -> None:
+        self.search_icon.setIcon(icon("search"))
+        self.empty_add_button.setIcon(icon("add-employee"))
 
     # Selection.
 

@@ -47,7 +47,7 @@ from privadmin.views.dialogs import (
     wait_for_dialog,
 )
 from privadmin.views.employees_panel import EmployeesPanel
-from privadmin.views.icons import icon
+from privadmin.views.icons import clear_icon_cache, icon
 from privadmin.views.privileges_panel import PrivilegesPanel
 
 log = logging.getLogger("privadmin.views.main_window")
@@ -62,9 +62,9 @@ class MainWindow(QMainWindow):
     """Where an administrator browses employees and assigns providers' privileges to them.
 
     All server work runs as asyncio tasks on the qasync loop through
-    `self.tasks`; the public coroutines (load_organization, apply_plan,
-    undo_last, redo_next, add_employee) are what the actions start, and what
-    tests drive directly.
+    `self.tasks`. The actions start the public coroutines (load_organization,
+    apply_plan, undo_last, redo_next, add_employee), and tests drive them
+    directly.
     """
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -85,6 +85,8 @@ class MainWindow(QMainWindow):
         self.progress_dialog: BatchProgressDialog | None = None
         self.failure_dialog: BatchFailureDialog | None = None
         self.add_dialog: AddEmployeeDialog | None = None
+        # Which icon each action shows, so that a palette change can redraw them.
+        self._icon_names: dict[QAction, str] = {}
 
         self._build_widgets()
         self._build_actions()
@@ -151,6 +153,7 @@ class MainWindow(QMainWindow):
         action = QAction(self)
         if icon_name:
             action.setIcon(icon(icon_name))
+            self._icon_names[action] = icon_name
         if shortcuts:
             action.setShortcuts([QKeySequence(shortcut) for shortcut in shortcuts])
         self.addAction(action)
@@ -280,7 +283,23 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self.refresh_icons()
         super().changeEvent(event)
+
+    def refresh_icons(self) -> None:
+        """Draw the icons again in the current palette's text colour (after a switch to dark mode)."""
+        clear_icon_cache()
+        for action, name in self._icon_names.items():
+            action.setIcon(icon(name))
+        self.language_menu.setIcon(icon("language"))
+        self.tabs.setTabIcon(0, icon("employees"))
+        if self.catalog_panel is not None:
+            self.tabs.setTabIcon(self.tabs.indexOf(self.catalog_panel), icon("privilege"))
+        for row in range(self.organization_combo.count()):
+            self.organization_combo.setItemIcon(row, icon("organization"))
+        self.employees.refresh_icons()
+        self.banner.refresh_icons()
 
     def switch_language(self, language: str) -> None:
         """Switch the UI language: the app installs the translators, the models re-sort and re-describe."""
@@ -414,7 +433,7 @@ class MainWindow(QMainWindow):
         self.privileges.show_employee(None, 0)
         self.privileges.tree_model.set_groups([])
         if not can_assign:
-            log.info("caller holds no PrivilegeAssigner role in %s; employees not loaded", tin)
+            log.info("caller lacks the PrivilegeAssigner role in %s, so employees are not loaded", tin)
             return
 
         self.employees.begin_loading()
@@ -562,6 +581,9 @@ class MainWindow(QMainWindow):
 
     def start_plan(self, plan: ChangePlan) -> None:
         if plan.is_empty():
+            return
+        if self._busy:
+            self.statusBar().showMessage(self.tr("Wait until the running change has finished."), 6000)
             return
         self.tasks.start(lambda: self.apply_plan(plan), name="apply-plan")
 

@@ -112,7 +112,7 @@ class PrivilegesPanel(QWidget):
         return items
 
     def show_employee(self, identity: Identity | None, selected_count: int) -> None:
-        """Name the employee whose assignments are listed (or say why none are)."""
+        """Show whose assignments are listed, or why none are."""
         self._shown = identity
         self._selected_count = selected_count
         self._update_title()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -11,7 +12,7 @@ from typing import Any
 
 import httpx
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QTranslator
 
 from privadmin.api_client import PrivilegesClient
 from privadmin.config import Environment
@@ -143,6 +144,9 @@ def open_window(qasync_loop: asyncio.AbstractEventLoop, live_server: Any) -> Ite
 
     def open_(administrator: dict[str, Any], **options: Any) -> Any:
         context, switch = make_context(live_server, administrator, **options)
+        # The app installs the translations of the starting language before the window exists.
+        switch(context.language)
+        switch.calls.clear()
         window = MainWindow(context)
         window.show()
         opened.append((window, switch))
@@ -158,4 +162,31 @@ def open_window(qasync_loop: asyncio.AbstractEventLoop, live_server: Any) -> Ite
         qasync_loop.run_until_complete(window.tasks.wait_idle())
         qasync_loop.run_until_complete(window.context.client.aclose())
         switch.remove()
+        # Delete the window here, at a known point. Left to the garbage collector, it
+        # could be destroyed during Qt's timer dispatch of a later test, which crashes.
         window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    opened.clear()
+    gc.collect()
+
+
+@pytest.fixture
+def batch_fault() -> FailingBatchTransport:
+    """A transport that fails batch requests from the second on, once armed."""
+    return FailingBatchTransport(fail_from=2)
+
+
+@pytest.fixture
+def client_with_token(qasync_loop: asyncio.AbstractEventLoop, live_server: Any) -> Iterator[Callable[[str], PrivilegesClient]]:
+    """Return a function that makes a PrivilegesClient sending a given access token; closed afterwards."""
+    made: list[PrivilegesClient] = []
+
+    def make(token: str) -> PrivilegesClient:
+        client = PrivilegesClient(live_server.api_base_url, StaticTokenSource(token))
+        made.append(client)
+        return client
+
+    yield make
+
+    for client in made:
+        qasync_loop.run_until_complete(client.aclose())
