@@ -115,50 +115,50 @@
 <context>
     <name>BatchFailureDialog</name>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="226" />
+        <location filename="../../privadmin/views/dialogs.py" line="229" />
         <source>Change only partly applied</source>
         <translation>Ændringen blev kun delvist gennemført</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="232" />
+        <location filename="../../privadmin/views/dialogs.py" line="235" />
         <source>%n item(s) were applied</source>
         <translation>
             <numerusform>%n element blev gennemført</numerusform><numerusform>%n elementer blev gennemført</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="234" />
+        <location filename="../../privadmin/views/dialogs.py" line="237" />
         <source>(%n changed on the server).</source>
         <translation>
             <numerusform>(%n ændret på serveren).</numerusform><numerusform>(%n ændret på serveren).</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="235" />
+        <location filename="../../privadmin/views/dialogs.py" line="238" />
         <source>%n item(s) were not applied.</source>
         <translation>
             <numerusform>%n element blev ikke gennemført.</numerusform><numerusform>%n elementer blev ikke gennemført.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="236" />
+        <location filename="../../privadmin/views/dialogs.py" line="239" />
         <source>Reason: %1</source>
         <translation>Årsag: %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="238" />
+        <location filename="../../privadmin/views/dialogs.py" line="241" />
         <source>Retry the rest to finish the change, or undo the applied part to return to where you started. Closing keeps the applied part; it can be undone later.</source>
         <translation>Prøv resten igen for at gøre ændringen færdig, eller fortryd den gennemførte del for at komme tilbage til udgangspunktet. Lukker du, beholdes den gennemførte del; den kan fortrydes senere.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="245" />
+        <location filename="../../privadmin/views/dialogs.py" line="248" />
         <source>&amp;Retry the rest</source>
         <translation>&amp;Prøv resten igen</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="246" />
+        <location filename="../../privadmin/views/dialogs.py" line="249" />
         <source>&amp;Undo the applied part</source>
         <translation>&amp;Fortryd den gennemførte del</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="247" />
+        <location filename="../../privadmin/views/dialogs.py" line="250" />
         <source>&amp;Close</source>
         <translation>&amp;Luk</translation>
     </message>
@@ -260,80 +260,80 @@
 <context>
     <name>EmployeesPanel</name>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="140" />
-        <location filename="../../privadmin/views/employees_panel.py" line="244" />
+        <location filename="../../privadmin/views/employees_panel.py" line="143" />
+        <location filename="../../privadmin/views/employees_panel.py" line="251" />
         <source>Loading employees…</source>
         <translation>Henter medarbejdere…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/employees_panel.py" line="145" />
+        <location filename="../../privadmin/views/employees_panel.py" line="148" />
         <source>Loading employees… %n loaded</source>
         <translation>
             <numerusform>Henter medarbejdere… %n hentet</numerusform><numerusform>Henter medarbejdere… %n hentet</numerusform></translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="199" />
+        <location filename="../../privadmin/views/employees_panel.py" line="206" />
         <source>%1 of %2</source>
         <translation>%1 af %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/employees_panel.py" line="201" />
+        <location filename="../../privadmin/views/employees_panel.py" line="208" />
         <source>%n employee(s)</source>
         <translation>
             <numerusform>%n medarbejder</numerusform><numerusform>%n medarbejdere</numerusform></translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="207" />
+        <location filename="../../privadmin/views/employees_panel.py" line="214" />
         <source>You cannot manage employees in this organization</source>
         <translation>Du kan ikke administrere medarbejdere i denne organisation</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="210" />
+        <location filename="../../privadmin/views/employees_panel.py" line="217" />
         <source>Your roles here do not include assigning privileges (PrivilegeAssigner). An administrator of the organization can grant it.</source>
         <translation>Dine roller her omfatter ikke tildeling af rettigheder (PrivilegeAssigner). En administrator i organisationen kan give dig den.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="216" />
+        <location filename="../../privadmin/views/employees_panel.py" line="223" />
         <source>No employees yet</source>
         <translation>Ingen medarbejdere endnu</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="219" />
+        <location filename="../../privadmin/views/employees_panel.py" line="226" />
         <source>Employees appear here after their first sign-in at a provider's service that uses the privilege service. To assign privileges before that, add an employee by their MitID Erhverv UUID.</source>
         <translation>Medarbejdere vises her efter deres første login hos en tjenesteudbyders tjeneste, der bruger rettighedsstyring. Vil du tildele rettigheder før det, så tilføj medarbejderen med vedkommendes MitID Erhverv-UUID.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="226" />
+        <location filename="../../privadmin/views/employees_panel.py" line="233" />
         <source>No employees match “%1”</source>
         <translation>Ingen medarbejdere matcher “%1”</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="229" />
+        <location filename="../../privadmin/views/employees_panel.py" line="236" />
         <source>Search looks in name, email, RID and UUID. If the employee has not signed in at a service yet, add them by their MitID Erhverv UUID.</source>
         <translation>Søgningen ser i navn, e-mail, RID og UUID. Har medarbejderen ikke logget ind hos en tjeneste endnu, så tilføj vedkommende med MitID Erhverv-UUID.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="237" />
+        <location filename="../../privadmin/views/employees_panel.py" line="244" />
         <source>Search name, email, RID or UUID (Ctrl+F)</source>
         <translation>Søg i navn, e-mail, RID eller UUID (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="238" />
+        <location filename="../../privadmin/views/employees_panel.py" line="245" />
         <source>Search employees</source>
         <translation>Søg medarbejdere</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="239" />
+        <location filename="../../privadmin/views/employees_panel.py" line="246" />
         <source>Employees</source>
         <translation>Medarbejdere</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="240" />
+        <location filename="../../privadmin/views/employees_panel.py" line="247" />
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="241" />
+        <location filename="../../privadmin/views/employees_panel.py" line="248" />
         <source>Add employee…</source>
         <translation>Tilføj medarbejder…</translation>
     </message>
@@ -341,22 +341,22 @@
 <context>
     <name>ErrorBanner</name>
     <message>
-        <location filename="../../privadmin/views/banner.py" line="45" />
+        <location filename="../../privadmin/views/banner.py" line="48" />
         <source>&amp;Retry</source>
         <translation>&amp;Prøv igen</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/banner.py" line="46" />
+        <location filename="../../privadmin/views/banner.py" line="49" />
         <source>Dismiss</source>
         <translation>Skjul</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/banner.py" line="77" />
+        <location filename="../../privadmin/views/banner.py" line="80" />
         <source>The Privileges API could not be reached: %1</source>
         <translation>Rettigheds-API'et kunne ikke nås: %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/banner.py" line="81" />
+        <location filename="../../privadmin/views/banner.py" line="84" />
         <source>You have been signed out. Sign in again to continue.</source>
         <translation>Du er blevet logget ud. Log ind igen for at fortsætte.</translation>
     </message>
@@ -364,277 +364,282 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="255" />
+        <location filename="../../privadmin/views/main_window.py" line="258" />
         <source>Privilege management</source>
         <translation>Rettighedsstyring</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="256" />
+        <location filename="../../privadmin/views/main_window.py" line="259" />
         <source>&amp;Organization:</source>
         <translation>&amp;Organisation:</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="257" />
+        <location filename="../../privadmin/views/main_window.py" line="260" />
         <source>Organization</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="258" />
+        <location filename="../../privadmin/views/main_window.py" line="261" />
         <source>Employees and privileges</source>
         <translation>Medarbejdere og rettigheder</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="260" />
-        <location filename="../../privadmin/views/main_window.py" line="439" />
+        <location filename="../../privadmin/views/main_window.py" line="263" />
+        <location filename="../../privadmin/views/main_window.py" line="458" />
         <source>Privilege catalog</source>
         <translation>Rettighedskatalog</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="261" />
+        <location filename="../../privadmin/views/main_window.py" line="264" />
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="262" />
+        <location filename="../../privadmin/views/main_window.py" line="265" />
         <source>&amp;Edit</source>
         <translation>&amp;Rediger</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="263" />
+        <location filename="../../privadmin/views/main_window.py" line="266" />
         <source>&amp;View</source>
         <translation>&amp;Vis</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="264" />
+        <location filename="../../privadmin/views/main_window.py" line="267" />
         <source>&amp;Language</source>
         <translation>&amp;Sprog</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="265" />
+        <location filename="../../privadmin/views/main_window.py" line="268" />
         <source>&amp;Search employees</source>
         <translation>&amp;Søg medarbejdere</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="266" />
+        <location filename="../../privadmin/views/main_window.py" line="269" />
         <source>&amp;Add employee…</source>
         <translation>&amp;Tilføj medarbejder…</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="267" />
+        <location filename="../../privadmin/views/main_window.py" line="270" />
         <source>A&amp;ssign selected privileges to selected employees</source>
         <translation>T&amp;ildel valgte rettigheder til valgte medarbejdere</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="268" />
+        <location filename="../../privadmin/views/main_window.py" line="271" />
         <source>Assign</source>
         <translation>Tildel</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="269" />
+        <location filename="../../privadmin/views/main_window.py" line="272" />
         <source>Remove selected privileges from selected &amp;employees</source>
         <translation>Fjern valgte rettigheder fra valgte &amp;medarbejdere</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="270" />
+        <location filename="../../privadmin/views/main_window.py" line="273" />
         <source>&amp;Remove selected assignments</source>
         <translation>&amp;Fjern valgte tildelinger</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="271" />
+        <location filename="../../privadmin/views/main_window.py" line="274" />
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="272" />
+        <location filename="../../privadmin/views/main_window.py" line="275" />
         <source>Switch &amp;organization…</source>
         <translation>Skift &amp;organisation…</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="273" />
+        <location filename="../../privadmin/views/main_window.py" line="276" />
         <source>Re&amp;load</source>
         <translation>&amp;Genindlæs</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="274" />
+        <location filename="../../privadmin/views/main_window.py" line="277" />
         <source>Sign &amp;out</source>
         <translation>Log &amp;ud</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="275" />
+        <location filename="../../privadmin/views/main_window.py" line="278" />
         <source>&amp;Quit</source>
         <translation>&amp;Afslut</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="301" />
+        <location filename="../../privadmin/views/main_window.py" line="320" />
         <source>manages privileges</source>
         <translation>administrerer rettigheder</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="302" />
+        <location filename="../../privadmin/views/main_window.py" line="321" />
         <source>assigns privileges</source>
         <translation>tildeler rettigheder</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="303" />
+        <location filename="../../privadmin/views/main_window.py" line="322" />
         <source>manages administrators</source>
         <translation>administrerer administratorer</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="304" />
+        <location filename="../../privadmin/views/main_window.py" line="323" />
         <source>runtime lookups</source>
         <translation>opslag af rettigheder</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="312" />
+        <location filename="../../privadmin/views/main_window.py" line="331" />
         <source>none</source>
         <translation>ingen</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="313" />
+        <location filename="../../privadmin/views/main_window.py" line="332" />
         <source>Your roles: %1</source>
         <translation>Dine roller: %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="317" />
+        <location filename="../../privadmin/views/main_window.py" line="336" />
         <source>Production</source>
         <translation>Produktion</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="318" />
+        <location filename="../../privadmin/views/main_window.py" line="337" />
         <source>Pre-production</source>
         <translation>Præproduktion</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="319" />
+        <location filename="../../privadmin/views/main_window.py" line="338" />
         <source>Demo</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="320" />
+        <location filename="../../privadmin/views/main_window.py" line="339" />
         <source>Custom</source>
         <translation>Tilpasset</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="323" />
+        <location filename="../../privadmin/views/main_window.py" line="342" />
         <source>Environment: %1</source>
         <translation>Miljø: %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="326" />
+        <location filename="../../privadmin/views/main_window.py" line="345" />
         <source>Signed in as %1</source>
         <translation>Logget ind som %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="338" />
+        <location filename="../../privadmin/views/main_window.py" line="357" />
         <source>&amp;Undo %1</source>
         <translation>&amp;Fortryd %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="339" />
+        <location filename="../../privadmin/views/main_window.py" line="358" />
         <source>&amp;Redo %1</source>
         <translation>&amp;Gentag %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="340" />
+        <location filename="../../privadmin/views/main_window.py" line="359" />
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="341" />
+        <location filename="../../privadmin/views/main_window.py" line="360" />
         <source>Redo</source>
         <translation>Gentag</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="363" />
+        <location filename="../../privadmin/views/main_window.py" line="382" />
         <source>You hold no roles in any organization. Ask an administrator of your organization to add you.</source>
         <translation>Du har ingen roller i nogen organisation. Bed en administrator i din organisation om at tilføje dig.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="386" />
+        <location filename="../../privadmin/views/main_window.py" line="405" />
         <source>Loading cancelled; the list may be incomplete.</source>
         <translation>Hentningen blev annulleret; listen kan være ufuldstændig.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="511" />
+        <location filename="../../privadmin/views/main_window.py" line="530" />
         <source>Employee added.</source>
         <translation>Medarbejderen er tilføjet.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="533" />
+        <location filename="../../privadmin/views/main_window.py" line="552" />
         <source>Select one employee first.</source>
         <translation>Vælg først én medarbejder.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="542" />
-        <location filename="../../privadmin/views/main_window.py" line="551" />
+        <location filename="../../privadmin/views/main_window.py" line="561" />
+        <location filename="../../privadmin/views/main_window.py" line="570" />
         <source>Select one or more employees and one or more privileges first.</source>
         <translation>Vælg først en eller flere medarbejdere og en eller flere rettigheder.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="559" />
+        <location filename="../../privadmin/views/main_window.py" line="578" />
         <source>Select the assignments to remove first.</source>
         <translation>Vælg først de tildelinger, der skal fjernes.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="579" />
+        <location filename="../../privadmin/views/main_window.py" line="586" />
+        <source>Wait until the running change has finished.</source>
+        <translation>Vent, til den igangværende ændring er færdig.</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="601" />
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/main_window.py" line="583" />
+        <location filename="../../privadmin/views/main_window.py" line="605" />
         <source>assign %n privilege(s)</source>
         <translation>
             <numerusform>tildel %n rettighed</numerusform><numerusform>tildel %n rettigheder</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/main_window.py" line="585" />
+        <location filename="../../privadmin/views/main_window.py" line="607" />
         <source>remove %n privilege(s)</source>
         <translation>
             <numerusform>fjern %n rettighed</numerusform><numerusform>fjern %n rettigheder</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/main_window.py" line="586" />
+        <location filename="../../privadmin/views/main_window.py" line="608" />
         <source>change %n assignment(s)</source>
         <translation>
             <numerusform>ændr %n tildeling</numerusform><numerusform>ændr %n tildelinger</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/main_window.py" line="610" />
+        <location filename="../../privadmin/views/main_window.py" line="632" />
         <source>%n assignment(s) changed.</source>
         <translation>
             <numerusform>%n tildeling ændret.</numerusform><numerusform>%n tildelinger ændret.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/main_window.py" line="615" />
+        <location filename="../../privadmin/views/main_window.py" line="637" />
         <source>Cancelled: %n item(s) were not sent.</source>
         <translation>
             <numerusform>Annulleret: %n element blev ikke sendt.</numerusform><numerusform>Annulleret: %n elementer blev ikke sendt.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="644" />
-        <location filename="../../privadmin/views/main_window.py" line="684" />
-        <location filename="../../privadmin/views/main_window.py" line="704" />
+        <location filename="../../privadmin/views/main_window.py" line="667" />
+        <location filename="../../privadmin/views/main_window.py" line="707" />
+        <location filename="../../privadmin/views/main_window.py" line="727" />
         <source>cancelled</source>
         <translation>annulleret</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="686" />
+        <location filename="../../privadmin/views/main_window.py" line="709" />
         <source>Undo was only partly applied (%1 of %2 items): %3</source>
         <translation>Fortrydelsen blev kun delvist gennemført (%1 af %2 elementer): %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/main_window.py" line="694" />
+        <location filename="../../privadmin/views/main_window.py" line="717" />
         <source>Undone: %n assignment(s).</source>
         <translation>
             <numerusform>Fortrudt: %n tildeling.</numerusform><numerusform>Fortrudt: %n tildelinger.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="706" />
+        <location filename="../../privadmin/views/main_window.py" line="729" />
         <source>Redo was only partly applied: %1</source>
         <translation>Gentagelsen blev kun delvist gennemført: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/main_window.py" line="711" />
+        <location filename="../../privadmin/views/main_window.py" line="734" />
         <source>Redone: %n assignment(s).</source>
         <translation>
             <numerusform>Gentaget: %n tildeling.</numerusform><numerusform>Gentaget: %n tildelinger.</numerusform></translation>

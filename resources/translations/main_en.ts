@@ -115,50 +115,50 @@
 <context>
     <name>BatchFailureDialog</name>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="226" />
+        <location filename="../../privadmin/views/dialogs.py" line="229" />
         <source>Change only partly applied</source>
         <translation>Change only partly applied</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="232" />
+        <location filename="../../privadmin/views/dialogs.py" line="235" />
         <source>%n item(s) were applied</source>
         <translation>
             <numerusform>%n item was applied</numerusform><numerusform>%n items were applied</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="234" />
+        <location filename="../../privadmin/views/dialogs.py" line="237" />
         <source>(%n changed on the server).</source>
         <translation>
             <numerusform>(%n changed on the server).</numerusform><numerusform>(%n changed on the server).</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="235" />
+        <location filename="../../privadmin/views/dialogs.py" line="238" />
         <source>%n item(s) were not applied.</source>
         <translation>
             <numerusform>%n item was not applied.</numerusform><numerusform>%n items were not applied.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="236" />
+        <location filename="../../privadmin/views/dialogs.py" line="239" />
         <source>Reason: %1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="238" />
+        <location filename="../../privadmin/views/dialogs.py" line="241" />
         <source>Retry the rest to finish the change, or undo the applied part to return to where you started. Closing keeps the applied part; it can be undone later.</source>
         <translation>Retry the rest to finish the change, or undo the applied part to return to where you started. Closing keeps the applied part; it can be undone later.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="245" />
+        <location filename="../../privadmin/views/dialogs.py" line="248" />
         <source>&amp;Retry the rest</source>
         <translation>&amp;Retry the rest</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="246" />
+        <location filename="../../privadmin/views/dialogs.py" line="249" />
         <source>&amp;Undo the applied part</source>
         <translation>&amp;Undo the applied part</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="247" />
+        <location filename="../../privadmin/views/dialogs.py" line="250" />
         <source>&amp;Close</source>
         <translation>&amp;Close</translation>
     </message>
@@ -260,80 +260,80 @@
 <context>
     <name>EmployeesPanel</name>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="140" />
-        <location filename="../../privadmin/views/employees_panel.py" line="244" />
+        <location filename="../../privadmin/views/employees_panel.py" line="143" />
+        <location filename="../../privadmin/views/employees_panel.py" line="251" />
         <source>Loading employees…</source>
         <translation>Loading employees…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/employees_panel.py" line="145" />
+        <location filename="../../privadmin/views/employees_panel.py" line="148" />
         <source>Loading employees… %n loaded</source>
         <translation>
             <numerusform>Loading employees… %n loaded</numerusform><numerusform>Loading employees… %n loaded</numerusform></translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="199" />
+        <location filename="../../privadmin/views/employees_panel.py" line="206" />
         <source>%1 of %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/employees_panel.py" line="201" />
+        <location filename="../../privadmin/views/employees_panel.py" line="208" />
         <source>%n employee(s)</source>
         <translation>
             <numerusform>%n employee</numerusform><numerusform>%n employees</numerusform></translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="207" />
+        <location filename="../../privadmin/views/employees_panel.py" line="214" />
         <source>You cannot manage employees in this organization</source>
         <translation>You cannot manage employees in this organization</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="210" />
+        <location filename="../../privadmin/views/employees_panel.py" line="217" />
         <source>Your roles here do not include assigning privileges (PrivilegeAssigner). An administrator of the organization can grant it.</source>
         <translation>Your roles here do not include assigning privileges (PrivilegeAssigner). An administrator of the organization can grant it.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="216" />
+        <location filename="../../privadmin/views/employees_panel.py" line="223" />
         <source>No employees yet</source>
         <translation>No employees yet</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="219" />
+        <location filename="../../privadmin/views/employees_panel.py" line="226" />
         <source>Employees appear here after their first sign-in at a provider's service that uses the privilege service. To assign privileges before that, add an employee by their MitID Erhverv UUID.</source>
         <translation>Employees appear here after their first sign-in at a provider's service that uses the privilege service. To assign privileges before that, add an employee by their MitID Erhverv UUID.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="226" />
+        <location filename="../../privadmin/views/employees_panel.py" line="233" />
         <source>No employees match “%1”</source>
         <translation>No employees match “%1”</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="229" />
+        <location filename="../../privadmin/views/employees_panel.py" line="236" />
         <source>Search looks in name, email, RID and UUID. If the employee has not signed in at a service yet, add them by their MitID Erhverv UUID.</source>
         <translation>Search looks in name, email, RID and UUID. If the employee has not signed in at a service yet, add them by their MitID Erhverv UUID.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="237" />
+        <location filename="../../privadmin/views/employees_panel.py" line="244" />
         <source>Search name, email, RID or UUID (Ctrl+F)</source>
         <translation>Search name, email, RID or UUID (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="238" />
+        <location filename="../../privadmin/views/employees_panel.py" line="245" />
         <source>Search employees</source>
         <translation>Search employees</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="239" />
+        <location filename="../../privadmin/views/employees_panel.py" line="246" />
         <source>Employees</source>
         <translation>Employees</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="240" />
+        <location filename="../../privadmin/views/employees_panel.py" line="247" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="241" />
+        <location filename="../../privadmin/views/employees_panel.py" line="248" />
         <source>Add employee…</source>
         <translation>Add employee…</translation>
     </message>
@@ -341,22 +341,22 @@
 <context>
     <name>ErrorBanner</name>
     <message>
-        <location filename="../../privadmin/views/banner.py" line="45" />
+        <location filename="../../privadmin/views/banner.py" line="48" />
         <source>&amp;Retry</source>
         <translation>&amp;Retry</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/banner.py" line="46" />
+        <location filename="../../privadmin/views/banner.py" line="49" />
         <source>Dismiss</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/banner.py" line="77" />
+        <location filename="../../privadmin/views/banner.py" line="80" />
         <source>The Privileges API could not be reached: %1</source>
         <translation>The Privileges API could not be reached: %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/banner.py" line="81" />
+        <location filename="../../privadmin/views/banner.py" line="84" />
         <source>You have been signed out. Sign in again to continue.</source>
         <translation>You have been signed out. Sign in again to continue.</translation>
     </message>
@@ -364,277 +364,282 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="255" />
+        <location filename="../../privadmin/views/main_window.py" line="258" />
         <source>Privilege management</source>
         <translation>Privilege management</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="256" />
+        <location filename="../../privadmin/views/main_window.py" line="259" />
         <source>&amp;Organization:</source>
         <translation>&amp;Organization:</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="257" />
+        <location filename="../../privadmin/views/main_window.py" line="260" />
         <source>Organization</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="258" />
+        <location filename="../../privadmin/views/main_window.py" line="261" />
         <source>Employees and privileges</source>
         <translation>Employees and privileges</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="260" />
-        <location filename="../../privadmin/views/main_window.py" line="439" />
+        <location filename="../../privadmin/views/main_window.py" line="263" />
+        <location filename="../../privadmin/views/main_window.py" line="458" />
         <source>Privilege catalog</source>
         <translation>Privilege catalog</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="261" />
+        <location filename="../../privadmin/views/main_window.py" line="264" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="262" />
+        <location filename="../../privadmin/views/main_window.py" line="265" />
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="263" />
+        <location filename="../../privadmin/views/main_window.py" line="266" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="264" />
+        <location filename="../../privadmin/views/main_window.py" line="267" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="265" />
+        <location filename="../../privadmin/views/main_window.py" line="268" />
         <source>&amp;Search employees</source>
         <translation>&amp;Search employees</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="266" />
+        <location filename="../../privadmin/views/main_window.py" line="269" />
         <source>&amp;Add employee…</source>
         <translation>&amp;Add employee…</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="267" />
+        <location filename="../../privadmin/views/main_window.py" line="270" />
         <source>A&amp;ssign selected privileges to selected employees</source>
         <translation>A&amp;ssign selected privileges to selected employees</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="268" />
+        <location filename="../../privadmin/views/main_window.py" line="271" />
         <source>Assign</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="269" />
+        <location filename="../../privadmin/views/main_window.py" line="272" />
         <source>Remove selected privileges from selected &amp;employees</source>
         <translation>Remove selected privileges from selected &amp;employees</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="270" />
+        <location filename="../../privadmin/views/main_window.py" line="273" />
         <source>&amp;Remove selected assignments</source>
         <translation>&amp;Remove selected assignments</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="271" />
+        <location filename="../../privadmin/views/main_window.py" line="274" />
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="272" />
+        <location filename="../../privadmin/views/main_window.py" line="275" />
         <source>Switch &amp;organization…</source>
         <translation>Switch &amp;organization…</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="273" />
+        <location filename="../../privadmin/views/main_window.py" line="276" />
         <source>Re&amp;load</source>
         <translation>Re&amp;load</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="274" />
+        <location filename="../../privadmin/views/main_window.py" line="277" />
         <source>Sign &amp;out</source>
         <translation>Sign &amp;out</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="275" />
+        <location filename="../../privadmin/views/main_window.py" line="278" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="301" />
+        <location filename="../../privadmin/views/main_window.py" line="320" />
         <source>manages privileges</source>
         <translation>manages privileges</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="302" />
+        <location filename="../../privadmin/views/main_window.py" line="321" />
         <source>assigns privileges</source>
         <translation>assigns privileges</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="303" />
+        <location filename="../../privadmin/views/main_window.py" line="322" />
         <source>manages administrators</source>
         <translation>manages administrators</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="304" />
+        <location filename="../../privadmin/views/main_window.py" line="323" />
         <source>runtime lookups</source>
         <translation>runtime lookups</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="312" />
+        <location filename="../../privadmin/views/main_window.py" line="331" />
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="313" />
+        <location filename="../../privadmin/views/main_window.py" line="332" />
         <source>Your roles: %1</source>
         <translation>Your roles: %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="317" />
+        <location filename="../../privadmin/views/main_window.py" line="336" />
         <source>Production</source>
         <translation>Production</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="318" />
+        <location filename="../../privadmin/views/main_window.py" line="337" />
         <source>Pre-production</source>
         <translation>Pre-production</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="319" />
+        <location filename="../../privadmin/views/main_window.py" line="338" />
         <source>Demo</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="320" />
+        <location filename="../../privadmin/views/main_window.py" line="339" />
         <source>Custom</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="323" />
+        <location filename="../../privadmin/views/main_window.py" line="342" />
         <source>Environment: %1</source>
         <translation>Environment: %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="326" />
+        <location filename="../../privadmin/views/main_window.py" line="345" />
         <source>Signed in as %1</source>
         <translation>Signed in as %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="338" />
+        <location filename="../../privadmin/views/main_window.py" line="357" />
         <source>&amp;Undo %1</source>
         <translation>&amp;Undo %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="339" />
+        <location filename="../../privadmin/views/main_window.py" line="358" />
         <source>&amp;Redo %1</source>
         <translation>&amp;Redo %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="340" />
+        <location filename="../../privadmin/views/main_window.py" line="359" />
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="341" />
+        <location filename="../../privadmin/views/main_window.py" line="360" />
         <source>Redo</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="363" />
+        <location filename="../../privadmin/views/main_window.py" line="382" />
         <source>You hold no roles in any organization. Ask an administrator of your organization to add you.</source>
         <translation>You hold no roles in any organization. Ask an administrator of your organization to add you.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="386" />
+        <location filename="../../privadmin/views/main_window.py" line="405" />
         <source>Loading cancelled; the list may be incomplete.</source>
         <translation>Loading cancelled; the list may be incomplete.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="511" />
+        <location filename="../../privadmin/views/main_window.py" line="530" />
         <source>Employee added.</source>
         <translation>Employee added.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="533" />
+        <location filename="../../privadmin/views/main_window.py" line="552" />
         <source>Select one employee first.</source>
         <translation>Select one employee first.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="542" />
-        <location filename="../../privadmin/views/main_window.py" line="551" />
+        <location filename="../../privadmin/views/main_window.py" line="561" />
+        <location filename="../../privadmin/views/main_window.py" line="570" />
         <source>Select one or more employees and one or more privileges first.</source>
         <translation>Select one or more employees and one or more privileges first.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="559" />
+        <location filename="../../privadmin/views/main_window.py" line="578" />
         <source>Select the assignments to remove first.</source>
         <translation>Select the assignments to remove first.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="579" />
+        <location filename="../../privadmin/views/main_window.py" line="586" />
+        <source>Wait until the running change has finished.</source>
+        <translation>Wait until the running change has finished.</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="601" />
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/main_window.py" line="583" />
+        <location filename="../../privadmin/views/main_window.py" line="605" />
         <source>assign %n privilege(s)</source>
         <translation>
             <numerusform>assign %n privilege</numerusform><numerusform>assign %n privileges</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/main_window.py" line="585" />
+        <location filename="../../privadmin/views/main_window.py" line="607" />
         <source>remove %n privilege(s)</source>
         <translation>
             <numerusform>remove %n privilege</numerusform><numerusform>remove %n privileges</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/main_window.py" line="586" />
+        <location filename="../../privadmin/views/main_window.py" line="608" />
         <source>change %n assignment(s)</source>
         <translation>
             <numerusform>change %n assignment</numerusform><numerusform>change %n assignments</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/main_window.py" line="610" />
+        <location filename="../../privadmin/views/main_window.py" line="632" />
         <source>%n assignment(s) changed.</source>
         <translation>
             <numerusform>%n assignment changed.</numerusform><numerusform>%n assignments changed.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/main_window.py" line="615" />
+        <location filename="../../privadmin/views/main_window.py" line="637" />
         <source>Cancelled: %n item(s) were not sent.</source>
         <translation>
             <numerusform>Cancelled: %n item was not sent.</numerusform><numerusform>Cancelled: %n items were not sent.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="644" />
-        <location filename="../../privadmin/views/main_window.py" line="684" />
-        <location filename="../../privadmin/views/main_window.py" line="704" />
+        <location filename="../../privadmin/views/main_window.py" line="667" />
+        <location filename="../../privadmin/views/main_window.py" line="707" />
+        <location filename="../../privadmin/views/main_window.py" line="727" />
         <source>cancelled</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="686" />
+        <location filename="../../privadmin/views/main_window.py" line="709" />
         <source>Undo was only partly applied (%1 of %2 items): %3</source>
         <translation>Undo was only partly applied (%1 of %2 items): %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/main_window.py" line="694" />
+        <location filename="../../privadmin/views/main_window.py" line="717" />
         <source>Undone: %n assignment(s).</source>
         <translation>
             <numerusform>Undone: %n assignment.</numerusform><numerusform>Undone: %n assignments.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="706" />
+        <location filename="../../privadmin/views/main_window.py" line="729" />
         <source>Redo was only partly applied: %1</source>
         <translation>Redo was only partly applied: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/main_window.py" line="711" />
+        <location filename="../../privadmin/views/main_window.py" line="734" />
         <source>Redone: %n assignment(s).</source>
         <translation>
             <numerusform>Redone: %n assignment.</numerusform><numerusform>Redone: %n assignments.</numerusform></translation>

@@ -142,8 +142,8 @@ def open_window(qasync_loop: asyncio.AbstractEventLoop, live_server: Any) -> Ite
 
     opened: list[tuple[Any, LanguageSwitch]] = []
 
-    def open_(administrator: dict[str, Any], **options: Any) -> Any:
-        context, switch = make_context(live_server, administrator, **options)
+    def open_(administrator: dict[str, Any], *, server: Any = None, **options: Any) -> Any:
+        context, switch = make_context(server or live_server, administrator, **options)
         # The app installs the translations of the starting language before the window exists.
         switch(context.language)
         switch.calls.clear()

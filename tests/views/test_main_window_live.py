@@ -558,3 +558,106 @@ def test_switch_language(customer_window: MainWindow, qasync_loop: asyncio.Abstr
 
     assert window.edit_menu.title() == "&Edit"
     assert window.employees.model.headerData(0, Qt.Orientation.Horizontal) == "Name"
+
+
+# --- empty state ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def separate_server(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """A server of its own, so that emptying an organization leaves the shared one as seeded."""
+    from privserver.embedded import EmbeddedServer
+    from privserver.seed import seed_demo
+    from privserver.testing import LiveServer
+
+    database_url = f"sqlite:///{tmp_path_factory.mktemp('empty') / 'privserver.sqlite'}"
+    report = seed_demo(database_url, employees=20)
+    server = EmbeddedServer(database_url)
+    server.start()
+    try:
+        yield LiveServer(server=server, seed=report, database_url=database_url)
+    finally:
+        server.stop()
+
+
+def test_empty_state_offers_add(
+    separate_server: Any, open_window: Callable[..., MainWindow], qasync_loop: asyncio.AbstractEventLoop
+) -> None:
+    administrator = separate_server.administrator("provider")
+    window = open_window(administrator, server=separate_server)
+    assert window.organization is not None
+    tin = window.organization.organization_tin
+    for identity in list(window.employees.model.identities()):
+        run(qasync_loop, window.context.client.delete_identity(tin, identity.idp, str(identity.idp_identity_id)))
+
+    window.reload()
+    settle(qasync_loop, window)
+
+    assert window.employees.model.rowCount() == 0
+    assert window.employees.stack.currentIndex() == window.employees.PAGE_EMPTY
+    assert "first sign-in" in window.employees.empty_text.text()
+    assert window.employees.empty_add_button.isVisible()
+
+    new_id = str(uuid.uuid4())
+
+    async def scenario() -> None:
+        window.employees.empty_add_button.click()
+        dialog = await until(lambda: window.add_dialog if window.add_dialog and window.add_dialog.isVisible() else None, "the add dialog")
+        dialog.uuid_edit.setText(new_id)
+        dialog.buttons.accepted.emit()
+
+    run_settled(qasync_loop, window, scenario())
+
+    assert window.employees.model.rowCount() == 1
+    assert window.employees.stack.currentIndex() == window.employees.PAGE_TABLE
+
+
+# --- done when -------------------------------------------------------------------
+
+
+def test_ten_employees_get_privilege_at_runtime(
+    customer_window: MainWindow,
+    live_server: Any,
+    qasync_loop: asyncio.AbstractEventLoop,
+    client_with_token: Callable[[str], Any],
+) -> None:
+    from privserver.testing import service_token
+
+    window = customer_window
+    assert window.organization is not None
+    customer_tin = window.organization.organization_tin
+    providers = {client["organizationTin"] for client in live_server.seed["apiClients"]}
+    group = next(group for group in window.privileges.tree_model.groups() if group.organization_tin in providers)
+    privilege = group.privileges[0]
+    privilege_id = str(privilege.id)
+    keys = employee_keys(window, 10, start=3)
+    run(qasync_loop, clear(window, keys, [privilege_id]))
+    window.employees.select_keys(keys)
+    assert window.employees.selected_keys() == keys
+    recorder = ShowRecorder()
+    QApplication.instance().installEventFilter(recorder)  # type: ignore[union-attr]
+    try:
+        tree = window.privileges.tree_model
+        data = tree.mimeData([tree.index_of_privilege(privilege_id)])
+        proxy = window.employees.proxy
+        target = proxy.mapFromSource(window.employees.model.index(window.employees.model.row_of(keys[4]) or 0, 0))
+        proxy.dropMimeData(data, Qt.DropAction.CopyAction, -1, -1, target)
+        preview = run(qasync_loop, accept_preview(window))
+        settle(qasync_loop, window)
+    finally:
+        QApplication.instance().removeEventFilter(recorder)  # type: ignore[union-attr]
+
+    assert preview.add_count == 10
+    assert len(recorder.shown) == 1
+    assert window.progress_dialog is recorder.shown[0]
+    assert window.progress_dialog.maximum() == 10
+    assert window.progress_dialog.value() == 10
+
+    api_client = live_server.api_client(group.organization_tin)
+    token = service_token(live_server, api_client["clientId"], api_client["clientSecret"])
+    provider = client_with_token(token)
+    runtime = run(qasync_loop, provider.runtime(group.organization_tin, keys[7][0], keys[7][1]))
+    scopes = {scope.organization_tin: {str(p.id) for p in scope.privileges} for scope in runtime.organization_scopes}
+
+    assert privilege_id in scopes.get(customer_tin, set())
+    run(qasync_loop, clear(window, keys, [privilege_id]))
