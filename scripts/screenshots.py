@@ -26,7 +26,7 @@ import qasync
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
 
-from privadmin.api_client import PrivilegesClient
+from privadmin.api_client import PrivilegesClient, StaticTokenSource
 from privadmin.config import Environment
 from privadmin.context import AppContext
 from privadmin.controllers.assignments import ChangePlan
@@ -36,16 +36,6 @@ from privadmin.views.main_window import MainWindow
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 
-
-class StaticTokenSource:
-    def __init__(self, token: str) -> None:
-        self.token = token
-
-    async def access_token(self) -> str:
-        return self.token
-
-    async def refreshed_access_token(self, rejected: str) -> str:
-        return self.token
 
 
 class Translations:

@@ -14,24 +14,12 @@ import httpx
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QTranslator
 
-from privadmin.api_client import PrivilegesClient
+from privadmin.api_client import PrivilegesClient, StaticTokenSource
 from privadmin.config import Environment
 from privadmin.context import AppContext
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
 
-
-class StaticTokenSource:
-    """A TokenSource holding one access token from a real sign-in at the demo identity provider."""
-
-    def __init__(self, token: str) -> None:
-        self.token = token
-
-    async def access_token(self) -> str:
-        return self.token
-
-    async def refreshed_access_token(self, rejected: str) -> str:
-        return self.token
 
 
 class FailingBatchTransport(httpx.AsyncBaseTransport):
