@@ -1,1 +1,1 @@
-"""TODO: describe this package."""
+"""Qt widgets of privadmin: sign-in page, start window, main window and catalog editor."""
