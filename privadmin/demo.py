@@ -117,6 +117,54 @@ def port_is_free(port: int, host: str = HOST) -> bool:
 
 Progress = Callable[[str], None]
 
+LOCK_FILE = "demo.lock"
+
+
+class InstanceLock:
+    """An exclusive lock on the demo's data directory, held while one privadmin --demo runs.
+
+    Two demos on one SQLite file would each start a server on its own port, and the
+    second would move the kept port. The operating system drops the lock when the
+    process ends, so a crashed demo leaves nothing stale behind.
+    """
+
+    def __init__(self, directory: Path) -> None:
+        self.path = directory / LOCK_FILE
+        self._file: Any = None
+
+    def acquire(self) -> None:
+        """Take the lock; raise DemoStartError when another demo holds it."""
+        if self._file is not None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(self.path, "a+b")  # noqa: SIM115 - held until release()
+        try:
+            if sys.platform == "win32":
+                import msvcrt
+
+                handle.seek(0)
+                msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+            else:
+                import fcntl
+
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as error:
+            handle.close()
+            raise DemoStartError(
+                f"another privadmin --demo is already running with the data in {self.path.parent}; "
+                "close it first"
+            ) from error
+        self._file = handle
+
+    @property
+    def held(self) -> bool:
+        return self._file is not None
+
+    def release(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
 
 class DemoLauncher:
     """Prepares the demo's data directory and runs the embedded server.
@@ -132,6 +180,7 @@ class DemoLauncher:
         self.state: DemoState | None = None
         # The seed report (organizations, administrators, API clients) of a seeding in this run.
         self.seed_report: dict[str, Any] | None = None
+        self.instance_lock = InstanceLock(self.directory)
 
     @property
     def database_path(self) -> Path:
@@ -145,8 +194,18 @@ class DemoLauncher:
         """Delete the demo's database and state, so the next start picks a port and seeds anew."""
         if self.server is not None:
             raise DemoStartError("stop the demo server before resetting its data")
-        if self.directory.exists():
+        if self.directory.exists() and not self.instance_lock.held:
             shutil.rmtree(self.directory)
+            log.info("Deleted demo data in %s", self.directory)
+        elif self.directory.exists():
+            # This run holds the lock file, so everything else goes.
+            for entry in self.directory.iterdir():
+                if entry.name == LOCK_FILE:
+                    continue
+                if entry.is_dir():
+                    shutil.rmtree(entry)
+                else:
+                    entry.unlink()
             log.info("Deleted demo data in %s", self.directory)
 
     def prepare_state(self) -> DemoState:
@@ -159,7 +218,7 @@ class DemoLauncher:
             old = state.port
             state.port = free_port()
             # NOTE: a new port changes the issuer, so sessions remembered for the demo no longer restore.
-            log.warning("Demo port %d is in use (another privadmin --demo?); using %d from now on", old, state.port)
+            log.warning("Demo port %d is in use by another program; using %d from now on", old, state.port)
         if state.seeded and not self.database_path.exists():
             log.warning("Demo database %s is missing; seeding it again", self.database_path)
             state.seeded = False
@@ -210,6 +269,7 @@ class DemoLauncher:
         if not server_available():
             raise DemoUnavailableError()
         report = progress or (lambda _text: None)
+        self.instance_lock.acquire()
         if reset:
             self.reset()
         state = self.prepare_state()
@@ -231,8 +291,10 @@ class DemoLauncher:
 
     def stop(self) -> None:
         if self.server is None:
+            self.instance_lock.release()
             return
         server, self.server = self.server, None
+        self.instance_lock.release()
         try:
             server.stop()
         except Exception:

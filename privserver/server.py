@@ -42,7 +42,6 @@ def bind_socket(host: str, port: int) -> socket.socket:
             f"cannot listen on {host}:{port}: {error.strerror}; choose another port or stop the other server",
         ) from error
     sock.listen(128)
-    sock.set_inheritable(True)
     return sock
 
 

@@ -57,3 +57,33 @@ def test_reset_deletes_data(tmp_path: Path) -> None:
 
 def test_demo_dir_in_user_data(isolated_dirs: dict[str, Path]) -> None:
     assert demo_dir() == isolated_dirs["root"] / "data" / "privadmin" / "demo"
+
+
+def test_second_demo_rejected(tmp_path: Path) -> None:
+    from privadmin.demo import DemoStartError, InstanceLock
+
+    first = InstanceLock(tmp_path / "demo")
+    first.acquire()
+    second = InstanceLock(tmp_path / "demo")
+    with pytest.raises(DemoStartError, match="already running"):
+        second.acquire()
+
+    first.release()
+    second.acquire()
+    assert second.held
+    second.release()
+
+
+def test_reset_keeps_held_lock(tmp_path: Path) -> None:
+    from privadmin.demo import LOCK_FILE
+
+    launcher = DemoLauncher(tmp_path / "demo")
+    launcher.instance_lock.acquire()
+    launcher.prepare_state()
+    launcher.database_path.write_bytes(b"sqlite")
+    launcher.reset()
+
+    remaining = [entry.name for entry in (tmp_path / "demo").iterdir()]
+    assert remaining == [LOCK_FILE]
+    launcher.stop()
+    assert not launcher.instance_lock.held
