@@ -503,6 +503,7 @@ class MainWindow(QMainWindow):
         if self.organization is None:
             return
         dialog = AddEmployeeDialog(self)
+        self._replace_dialog(self.add_dialog)
         self.add_dialog = dialog
         if await wait_for_dialog(dialog) != QDialog.DialogCode.Accepted:
             return
@@ -618,6 +619,7 @@ class MainWindow(QMainWindow):
 
         if preview and plan.size > 1:
             dialog = ChangePreviewDialog(plan.add, plan.remove, self.describe_change, self)
+            self._replace_dialog(self.preview_dialog)
             self.preview_dialog = dialog
             if await wait_for_dialog(dialog) != QDialog.DialogCode.Accepted:
                 log.info("change of %d items declined at the preview", plan.size)
@@ -643,8 +645,7 @@ class MainWindow(QMainWindow):
         cancel_event = asyncio.Event()
         progress: BatchProgressDialog | None = None
         if plan.size > 1:
-            if self.progress_dialog is not None:
-                self.progress_dialog.deleteLater()
+            self._replace_dialog(self.progress_dialog)
             progress = BatchProgressDialog(plan.size, cancel_event, self)
             self.progress_dialog = progress
             progress.show()
@@ -666,6 +667,7 @@ class MainWindow(QMainWindow):
         """Show what was applied and what was not; retry the rest or undo the applied part on request."""
         reason = describe_error(outcome.error) if outcome.error is not None else self.tr("cancelled")
         dialog = BatchFailureDialog(len(outcome.applied), len(outcome.changed), outcome.pending.size, reason, self)
+        self._replace_dialog(self.failure_dialog)
         self.failure_dialog = dialog
         choice = await wait_for_dialog(dialog)
         if choice == BatchFailureDialog.RETRY:
@@ -674,6 +676,12 @@ class MainWindow(QMainWindow):
         elif choice == BatchFailureDialog.UNDO and outcome.changed:
             log.info("undoing the %d applied items", len(outcome.changed))
             await self.undo_last()
+
+    @staticmethod
+    def _replace_dialog(previous: QDialog | None) -> None:
+        """Delete the previous dialog of a kind; the latest one stays reachable until the next."""
+        if previous is not None and not previous.isVisible():
+            previous.deleteLater()
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy

@@ -661,3 +661,40 @@ def test_ten_employees_get_privilege_at_runtime(
 
     assert privilege_id in scopes.get(customer_tin, set())
     run(qasync_loop, clear(window, keys, [privilege_id]))
+
+
+def test_drop_event_on_employee_view(customer_window: MainWindow, qasync_loop: asyncio.AbstractEventLoop) -> None:
+    """A synthetic drop on the table's viewport takes the same path as a mouse drop."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+
+    window = customer_window
+    [key] = employee_keys(window, 1, start=45)
+    privilege_id = any_privilege(window, 6)
+    run(qasync_loop, clear(window, [key], [privilege_id]))
+    tree = window.privileges.tree_model
+    data = tree.mimeData([tree.index_of_privilege(privilege_id)])
+    table = window.employees.table
+    proxy_row = window.employees.proxy.mapFromSource(window.employees.model.index(window.employees.model.row_of(key) or 0, 0)).row()
+    table.scrollTo(window.employees.proxy.index(proxy_row, 0))
+    QApplication.processEvents()
+    position = QPointF(table.visualRect(window.employees.proxy.index(proxy_row, EmployeeColumn.EMAIL)).center())
+
+    dropped: list[Any] = []
+    window.employees.model.privileges_dropped.connect(lambda target, ids: dropped.append((target, ids)))
+    point = position.toPoint()
+    buttons = Qt.MouseButton.LeftButton
+    enter = QDragEnterEvent(point, Qt.DropAction.CopyAction, data, buttons, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(table.viewport(), enter)
+    move = QDragMoveEvent(point, Qt.DropAction.CopyAction, data, buttons, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(table.viewport(), move)
+    assert move.isAccepted()
+    drop = QDropEvent(position, Qt.DropAction.CopyAction, data, buttons, Qt.KeyboardModifier.NoModifier)
+    drop.ignore()
+    QApplication.sendEvent(table.viewport(), drop)
+    settle(qasync_loop, window)
+
+    assert dropped == [(key, [privilege_id])]
+
+    assert privilege_id in run(qasync_loop, assigned_ids(window, key))
+    run(qasync_loop, clear(window, [key], [privilege_id]))
