@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -63,7 +64,10 @@ class PrivilegeEditor(Retranslating, QDialog):
         self.id_label = QLabel(self)
         self.owner_label = QLabel(self)
         self.fixed_note = QLabel(self)
+        self.fixed_note.setObjectName("fixedNote")
         self.fixed_note.setWordWrap(True)
+        # A wrapped label gets its height from its width, so it may grow but never shrink below that.
+        self.fixed_note.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.danish_edit = QPlainTextEdit(self)
         self.english_edit = QPlainTextEdit(self)
         for edit in (self.danish_edit, self.english_edit):
@@ -100,7 +104,13 @@ class PrivilegeEditor(Retranslating, QDialog):
         if privilege is not None:
             self.form.addRow(self.id_caption, self.id_label)
             self.form.addRow(self.owner_caption, self.owner_label)
-            self.form.addRow("", self.fixed_note)
+        else:
+            # A new privilege has no id or owner to show yet; widgets outside the layout would
+            # be drawn at the dialog's top left corner, over the name row.
+            for widget in (self.id_caption, self.id_label, self.owner_caption, self.owner_label):
+                widget.setVisible(False)
+        # The note spans both columns of its own row, so it wraps at the dialog's full width.
+        self.form.addRow(self.fixed_note)
         self.form.addRow(self.danish_label, self.danish_edit)
         self.form.addRow("", self.field_errors[Field.DESCRIPTION_DANISH])
         self.form.addRow(self.english_label, self.english_edit)
