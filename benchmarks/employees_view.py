@@ -50,7 +50,6 @@ from privadmin.views.main_window import MainWindow
 TYPED = "jensen"
 
 
-
 def rss_bytes() -> int:
     with open("/proc/self/status", encoding="ascii") as status:
         for line in status:
@@ -116,7 +115,10 @@ def pick_administrator(report: dict[str, Any]) -> dict[str, Any]:
     """The administrator of the customer organization listed first among single-organization customers."""
     kinds = {organization["tin"]: organization["kind"] for organization in report["organizations"]}
     for administrator in report["administrators"]:
-        if len(administrator["roles"]) == 1 and kinds.get(administrator["organizationTin"]) == "customer":
+        if (
+            len(administrator["roles"]) == 1
+            and kinds.get(administrator["organizationTin"]) == "customer"
+        ):
             return administrator
     raise LookupError("the seed report lists no customer administrator")
 
@@ -124,7 +126,9 @@ def pick_administrator(report: dict[str, Any]) -> dict[str, Any]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--employees", type=int, default=250_000,
+        "--employees",
+        type=int,
+        default=250_000,
         help="employees to seed in total; the seed spreads them over five organizations, about 50,000 each",
     )
     parser.add_argument("--repeat", type=int, default=5, help="repetitions of each timed step")
@@ -187,7 +191,9 @@ def measure(
     identities = run(fetch())
     results["fetch_seconds"] = time.perf_counter() - started
     results["rows"] = len(identities)
-    rows_text = [identity.name or identity.email or str(identity.idp_identity_id) for identity in identities]
+    rows_text = [
+        identity.name or identity.email or str(identity.idp_identity_id) for identity in identities
+    ]
 
     # 1 and 3, baseline: QStringListModel behind a sorting QSortFilterProxyModel in a QTableView.
     baseline_build: list[float] = []
@@ -232,7 +238,12 @@ def measure(
     baseline_view.close()
 
     # 1 and 3, MainWindow: end to end (me, privileges, paged load, sort, show) and build only.
-    environment = Environment(key="demo", issuer=live.issuer, api_base_url=live.api_base_url, client_id="privadmin-desktop")
+    environment = Environment(
+        key="demo",
+        issuer=live.issuer,
+        api_base_url=live.api_base_url,
+        client_id="privadmin-desktop",
+    )
     end_to_end: list[float] = []
     build_only: list[float] = []
     memory: list[int] = []
@@ -262,7 +273,9 @@ def measure(
         end_to_end.append(time.perf_counter() - started)
         memory.append(rss_bytes() - memory_before)
         if window.employees.model.rowCount() != len(identities):
-            raise RuntimeError(f"window shows {window.employees.model.rowCount()} employees, expected {len(identities)}")
+            raise RuntimeError(
+                f"window shows {window.employees.model.rowCount()} employees, expected {len(identities)}"
+            )
 
         started = time.perf_counter()
         window.employees.model.set_identities(identities)
@@ -291,7 +304,11 @@ def measure(
     drain(app)
 
     # 4: the longest event-loop stall during a bulk change, window and client alone.
-    privilege_ids = [str(privilege.id) for group in window.privileges.tree_model.groups() for privilege in group.privileges]
+    privilege_ids = [
+        str(privilege.id)
+        for group in window.privileges.tree_model.groups()
+        for privilege in group.privileges
+    ]
     per_privilege = max(1, args.changes // max(1, len(privilege_ids[:4])))
     employees = [window.employees.proxy.employee_key(row) for row in range(per_privilege)]
     plan = ChangePlan.assign(employees, privilege_ids[:4])
@@ -304,6 +321,7 @@ def measure(
     window_seconds: list[float] = []
     baseline_seconds: list[float] = []
     for _ in range(args.repeat):
+
         async def window_change() -> None:
             accepting = asyncio.ensure_future(accept_preview(window))
             await window.apply_plan(plan)
@@ -347,31 +365,47 @@ def render(results: dict[str, Any], args: argparse.Namespace, seed_seconds: floa
         "",
         f"- Machine: {os.cpu_count()} CPUs (nproc {len(os.sched_getaffinity(0))}), {cpu_model()}",
         f"- Python {platform.python_version()}, PySide6 {PySide6.__version__}, {platform.system()} {platform.release()}",
-        f"- Data: {args.employees} employees seeded in total ({seed_seconds:.0f} s); the benchmarked organization "
-        f"{results['tin']} has {results['rows']} employees; medians of {args.repeat} runs",
+        (
+            f"- Data: {args.employees} employees seeded in total ({seed_seconds:.0f} s); the benchmarked organization "
+            f"{results['tin']} has {results['rows']} employees; medians of {args.repeat} runs"
+        ),
         f"- Script: `QT_QPA_PLATFORM=offscreen python benchmarks/employees_view.py --employees {args.employees} --repeat {args.repeat}`",
         "",
         "| measure | MainWindow | bare Qt baseline | ratio |",
         "| --- | ---: | ---: | ---: |",
-        f"| time until {results['rows']} employees shown, from window creation (me, privileges, "
-        f"paged load over HTTP, sort, paint) | {results['window_end_to_end'] * 1000:.0f} ms | "
-        f"{(results['fetch_seconds'] + results['baseline_build']) * 1000:.0f} ms (same pages fetched, then built) | "
-        f"{ratio(results['window_end_to_end'], results['fetch_seconds'] + results['baseline_build'])} |",
-        f"| model build, Danish collation sort and paint, pages already fetched | {results['window_build'] * 1000:.0f} ms | "
-        f"{results['baseline_build'] * 1000:.0f} ms | {ratio(results['window_build'], results['baseline_build'])} |",
-        f"| filter per keystroke, typing \"{TYPED}\" (median; max) | {results['window_keystroke'] * 1000:.1f} ms; "
-        f"{results['window_keystroke_max'] * 1000:.1f} ms | {results['baseline_keystroke'] * 1000:.1f} ms; "
-        f"{results['baseline_keystroke_max'] * 1000:.1f} ms | {ratio(results['window_keystroke'], results['baseline_keystroke'])} |",
-        f"| resident memory added | {results['window_memory'] / megabyte:.0f} MB | {results['baseline_memory'] / megabyte:.0f} MB | "
-        f"{ratio(results['window_memory'], results['baseline_memory'])} |",
-        f"| longest event-loop stall, {results['changes']}-assignment change and its undo (median; max) | "
-        f"{results['window_stall'] * 1000:.0f} ms; {results['window_stall_max'] * 1000:.0f} ms | "
-        f"{results['baseline_stall'] * 1000:.0f} ms (client alone) | {ratio(results['window_stall'], results['baseline_stall'])} |",
-        f"| duration of that change and undo | {results['window_change_seconds']:.2f} s | "
-        f"{results['baseline_change_seconds']:.2f} s | {ratio(results['window_change_seconds'], results['baseline_change_seconds'])} |",
+        (
+            f"| time until {results['rows']} employees shown, from window creation (me, privileges, "
+            f"paged load over HTTP, sort, paint) | {results['window_end_to_end'] * 1000:.0f} ms | "
+            f"{(results['fetch_seconds'] + results['baseline_build']) * 1000:.0f} ms (same pages fetched, then built) | "
+            f"{ratio(results['window_end_to_end'], results['fetch_seconds'] + results['baseline_build'])} |"
+        ),
+        (
+            f"| model build, Danish collation sort and paint, pages already fetched | {results['window_build'] * 1000:.0f} ms | "
+            f"{results['baseline_build'] * 1000:.0f} ms | {ratio(results['window_build'], results['baseline_build'])} |"
+        ),
+        (
+            f'| filter per keystroke, typing "{TYPED}" (median; max) | {results["window_keystroke"] * 1000:.1f} ms; '
+            f"{results['window_keystroke_max'] * 1000:.1f} ms | {results['baseline_keystroke'] * 1000:.1f} ms; "
+            f"{results['baseline_keystroke_max'] * 1000:.1f} ms | {ratio(results['window_keystroke'], results['baseline_keystroke'])} |"
+        ),
+        (
+            f"| resident memory added | {results['window_memory'] / megabyte:.0f} MB | {results['baseline_memory'] / megabyte:.0f} MB | "
+            f"{ratio(results['window_memory'], results['baseline_memory'])} |"
+        ),
+        (
+            f"| longest event-loop stall, {results['changes']}-assignment change and its undo (median; max) | "
+            f"{results['window_stall'] * 1000:.0f} ms; {results['window_stall_max'] * 1000:.0f} ms | "
+            f"{results['baseline_stall'] * 1000:.0f} ms (client alone) | {ratio(results['window_stall'], results['baseline_stall'])} |"
+        ),
+        (
+            f"| duration of that change and undo | {results['window_change_seconds']:.2f} s | "
+            f"{results['baseline_change_seconds']:.2f} s | {ratio(results['window_change_seconds'], results['baseline_change_seconds'])} |"
+        ),
         "",
-        f"The baseline's model holds one string per row and sorts by code point; MainWindow's holds the full "
-        f"records (five columns) and sorts with QCollator. {results['matches']} employees match the full search text.",
+        (
+            f"The baseline's model holds one string per row and sorts by code point; MainWindow's holds the full "
+            f"records (five columns) and sorts with QCollator. {results['matches']} employees match the full search text."
+        ),
     ]
     return "\n".join(lines)
 

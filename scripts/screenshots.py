@@ -37,7 +37,6 @@ from privadmin.views.main_window import MainWindow
 REPOSITORY = Path(__file__).resolve().parents[1]
 
 
-
 class Translations:
     """Installs the .qm files of every area for one language, as the app does at start-up."""
 
@@ -91,7 +90,10 @@ def main() -> int:
         try:
             live = LiveServer(server=server, seed=report, database_url=database_url)
             environment = Environment(
-                key="demo", issuer=live.issuer, api_base_url=live.api_base_url, client_id="privadmin-desktop"
+                key="demo",
+                issuer=live.issuer,
+                api_base_url=live.api_base_url,
+                client_id="privadmin-desktop",
             )
 
             def open_window(administrator: dict[str, Any], language: str) -> MainWindow:
@@ -132,9 +134,13 @@ def shoot(live: Any, open_window: Any, run: Any, language: str, out: Path) -> No
         window.employees.table.selectRow(chosen)
         run(window.tasks.wait_idle())
         tree = window.privileges.tree
-        first_privilege = window.privileges.tree_model.index(0, 0, window.privileges.tree_model.index(0, 0))
+        first_privilege = window.privileges.tree_model.index(
+            0, 0, window.privileges.tree_model.index(0, 0)
+        )
         tree.selectionModel().select(
-            first_privilege, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            first_privilege,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
         )
         save(window, out / f"main-window-{language}.png")
 
@@ -146,7 +152,8 @@ def shoot(live: Any, open_window: Any, run: Any, language: str, out: Path) -> No
         # The preview of assigning two privileges to five employees.
         keys = [proxy.employee_key(row) for row in range(5)]
         privilege_ids = [
-            str(privilege.id) for privilege in window.privileges.tree_model.groups()[0].privileges[:2]
+            str(privilege.id)
+            for privilege in window.privileges.tree_model.groups()[0].privileges[:2]
         ]
         plan = ChangePlan.assign(keys, privilege_ids)
         preview = ChangePreviewDialog(plan.add, plan.remove, window.describe_change, window)

@@ -20,7 +20,9 @@ EmployeeKey = tuple[str, str]
 
 def change(employee: EmployeeKey, privilege_id: str) -> AssignmentChange:
     return AssignmentChange(
-        idp=employee[0], idp_identity_id=uuid.UUID(employee[1]), privilege_id=uuid.UUID(privilege_id)
+        idp=employee[0],
+        idp_identity_id=uuid.UUID(employee[1]),
+        privilege_id=uuid.UUID(privilege_id),
     )
 
 
@@ -46,14 +48,26 @@ class ChangePlan:
     def assign(employees: Iterable[EmployeeKey], privilege_ids: Iterable[str]) -> ChangePlan:
         """Every privilege to every employee, without duplicates."""
         privilege_list = list(dict.fromkeys(privilege_ids))
-        items = [change(employee, privilege_id) for employee in dict.fromkeys(employees) for privilege_id in privilege_list]
+        items = [
+            change(employee, privilege_id)
+            for employee in dict.fromkeys(employees)
+            for privilege_id in privilege_list
+        ]
         return ChangePlan(add=tuple(items))
 
     @staticmethod
     def unassign(items: Iterable[tuple[str, str, str]]) -> ChangePlan:
         """Remove each (idp, idp_identity_id, privilege_id)."""
-        unique = dict.fromkeys((idp, identity_id.lower(), privilege_id.lower()) for idp, identity_id, privilege_id in items)
-        return ChangePlan(remove=tuple(change((idp, identity_id), privilege_id) for idp, identity_id, privilege_id in unique))
+        unique = dict.fromkeys(
+            (idp, identity_id.lower(), privilege_id.lower())
+            for idp, identity_id, privilege_id in items
+        )
+        return ChangePlan(
+            remove=tuple(
+                change((idp, identity_id), privilege_id)
+                for idp, identity_id, privilege_id in unique
+            )
+        )
 
 
 @dataclass
@@ -75,7 +89,9 @@ class ChangeOutcome:
         return self.pending.is_empty() and self.error is None and not self.cancelled
 
 
-def count_deltas(items: Iterable[BatchItemOutcome], *, reverse: bool = False) -> dict[EmployeeKey, int]:
+def count_deltas(
+    items: Iterable[BatchItemOutcome], *, reverse: bool = False
+) -> dict[EmployeeKey, int]:
     """Return how each employee's privilege count moves with these changed items (or their undo)."""
     deltas: dict[EmployeeKey, int] = {}
     for item in items:
@@ -201,7 +217,9 @@ class AssignmentChangeCommand(QUndoCommand):
     succeeded, so the stack never runs ahead of the server.
     """
 
-    def __init__(self, organization_tin: str, changed: Sequence[BatchItemOutcome], text: str) -> None:
+    def __init__(
+        self, organization_tin: str, changed: Sequence[BatchItemOutcome], text: str
+    ) -> None:
         super().__init__(text)
         self.organization_tin = organization_tin
         self.changed = tuple(changed)

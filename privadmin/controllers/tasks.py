@@ -21,7 +21,9 @@ class TaskRunner:
         self._tasks: set[asyncio.Task[Any]] = set()
         self._on_error = on_error
 
-    def start(self, make: Callable[[], Coroutine[Any, Any, Any]], *, name: str) -> asyncio.Task[Any]:
+    def start(
+        self, make: Callable[[], Coroutine[Any, Any, Any]], *, name: str
+    ) -> asyncio.Task[Any]:
         """Start `make()` as a task; `make` is kept so that a retry can start it again."""
         task = asyncio.get_event_loop().create_task(make(), name=name)
         self._tasks.add(task)
@@ -34,7 +36,11 @@ class TaskRunner:
             error = done.exception()
             if error is not None:
                 log.warning("task %s failed: %s", name, error, exc_info=error)
-                self._on_error(error, lambda: self.start(make, name=name))
+
+                def retry() -> None:
+                    self.start(make, name=name)
+
+                self._on_error(error, retry)
 
         task.add_done_callback(finished)
         return task

@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDateTime,
+    QLocale,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -51,7 +60,8 @@ class AssignmentTableModel(QAbstractTableModel):
     def set_assignments(self, assignments: Sequence[Assignment]) -> None:
         self.beginResetModel()
         self._assignments = sorted(
-            assignments, key=lambda assignment: (not assignment.active, assignment.privilege_name.casefold())
+            assignments,
+            key=lambda assignment: (not assignment.active, assignment.privilege_name.casefold()),
         )
         self.endResetModel()
 
@@ -78,10 +88,10 @@ class AssignmentTableModel(QAbstractTableModel):
 
     # QAbstractTableModel.
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._assignments)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else _COLUMN_COUNT
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -97,21 +107,36 @@ class AssignmentTableModel(QAbstractTableModel):
             if column == COLUMN_PROVIDER:
                 return self._provider_name(assignment.privilege_organization_tin)
             if column == COLUMN_STATUS:
-                return self.tr("Active") if assignment.active else self.inactive_reason_text(assignment.inactive_reason)
+                return (
+                    self.tr("Active")
+                    if assignment.active
+                    else self.inactive_reason_text(assignment.inactive_reason)
+                )
             if column == COLUMN_DESCRIPTION:
                 if self._language == "da":
-                    return assignment.privilege_description_danish or assignment.privilege_description_english
-                return assignment.privilege_description_english or assignment.privilege_description_danish
+                    return (
+                        assignment.privilege_description_danish
+                        or assignment.privilege_description_english
+                    )
+                return (
+                    assignment.privilege_description_english
+                    or assignment.privilege_description_danish
+                )
             if column == COLUMN_ASSIGNED:
-                locale = QLocale(QLocale.Language.Danish if self._language == "da" else QLocale.Language.English)
-                return locale.toString(assignment.created.astimezone().replace(tzinfo=None), QLocale.FormatType.ShortFormat)
+                locale = QLocale(
+                    QLocale.Language.Danish if self._language == "da" else QLocale.Language.English
+                )
+                created = QDateTime.fromMSecsSinceEpoch(int(assignment.created.timestamp() * 1000))
+                return locale.toString(created, QLocale.FormatType.ShortFormat)
         if role == Qt.ItemDataRole.ForegroundRole and not assignment.active:
-            return QApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+            return QApplication.palette().brush(
+                QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
+            )
         if role == Qt.ItemDataRole.ToolTipRole and not assignment.active:
             return self.inactive_reason_text(assignment.inactive_reason)
         return None
 
-    def headerData(  # noqa: N802
+    def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
@@ -127,7 +152,9 @@ class AssignmentTableModel(QAbstractTableModel):
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, _COLUMN_COUNT - 1)
         if self._assignments:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._assignments) - 1, _COLUMN_COUNT - 1))
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._assignments) - 1, _COLUMN_COUNT - 1)
+            )
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -141,29 +168,33 @@ class AssignmentTableModel(QAbstractTableModel):
 
     # Drag and drop.
 
-    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+    def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
 
-    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
+    def supportedDragActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction
 
-    def mimeTypes(self) -> list[str]:  # noqa: N802
+    def mimeTypes(self) -> list[str]:
         return [mime.PRIVILEGES_MIME, mime.ASSIGNMENTS_MIME]
 
-    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         rows = sorted({index.row() for index in indexes if index.isValid()})
         items = [
-            [self._assignments[row].idp, str(self._assignments[row].idp_identity_id), str(self._assignments[row].privilege_id)]
+            [
+                self._assignments[row].idp,
+                str(self._assignments[row].idp_identity_id),
+                str(self._assignments[row].privilege_id),
+            ]
             for row in rows
         ]
         return mime.encode(mime.ASSIGNMENTS_MIME, items)
 
-    def canDropMimeData(  # noqa: N802
+    def canDropMimeData(
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
     ) -> bool:
         return data.hasFormat(mime.PRIVILEGES_MIME)
 
-    def dropMimeData(  # noqa: N802
+    def dropMimeData(
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
     ) -> bool:
         privilege_ids = [str(item) for item in mime.decode(data, mime.PRIVILEGES_MIME)]

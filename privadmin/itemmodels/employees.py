@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QDateTime,
     QLocale,
     QMimeData,
     QModelIndex,
@@ -50,7 +51,12 @@ def _date_locale(language: str) -> QLocale:
 
 
 def _search_text(identity: Identity) -> str:
-    parts = (identity.name or "", identity.email or "", identity.rid or "", str(identity.idp_identity_id))
+    parts = (
+        identity.name or "",
+        identity.email or "",
+        identity.rid or "",
+        str(identity.idp_identity_id),
+    )
     return "\x1f".join(parts).casefold()
 
 
@@ -88,7 +94,9 @@ class EmployeeTableModel(QAbstractTableModel):
     def set_identities(self, identities: Iterable[Identity]) -> None:
         self.beginResetModel()
         self._rows = list(identities)
-        self._name_ranks = self._collator.ranks([self._display_name(identity) for identity in self._rows])
+        self._name_ranks = self._collator.ranks(
+            [self._display_name(identity) for identity in self._rows]
+        )
         self._search = [_search_text(identity) for identity in self._rows]
         self._apply_sort()
         self.endResetModel()
@@ -139,10 +147,10 @@ class EmployeeTableModel(QAbstractTableModel):
 
     # QAbstractTableModel.
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(EmployeeColumn)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -160,11 +168,17 @@ class EmployeeTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def headerData(  # noqa: N802
+    def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            headers = [self.tr("Name"), self.tr("Email"), self.tr("RID"), self.tr("Last seen"), self.tr("Privileges")]
+            headers = [
+                self.tr("Name"),
+                self.tr("Email"),
+                self.tr("RID"),
+                self.tr("Last seen"),
+                self.tr("Privileges"),
+            ]
             return headers[section]
         return None
 
@@ -184,7 +198,9 @@ class EmployeeTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
-        keys_before = [(employee_key(self._rows[index.row()]), index.column()) for index in persistent]
+        keys_before = [
+            (employee_key(self._rows[index.row()]), index.column()) for index in persistent
+        ]
         self._sort_column = EmployeeColumn(column)
         self._sort_order = order
         self._apply_sort()
@@ -195,25 +211,27 @@ class EmployeeTableModel(QAbstractTableModel):
 
     # Drag and drop.
 
-    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+    def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
 
-    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
+    def supportedDragActions(self) -> Qt.DropAction:
         return Qt.DropAction.CopyAction
 
-    def mimeTypes(self) -> list[str]:  # noqa: N802
+    def mimeTypes(self) -> list[str]:
         return [mime.EMPLOYEES_MIME, mime.PRIVILEGES_MIME]
 
-    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         rows = sorted({index.row() for index in indexes if index.isValid()})
-        return mime.encode(mime.EMPLOYEES_MIME, [list(employee_key(self._rows[row])) for row in rows])
+        return mime.encode(
+            mime.EMPLOYEES_MIME, [list(employee_key(self._rows[row])) for row in rows]
+        )
 
-    def canDropMimeData(  # noqa: N802
+    def canDropMimeData(
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
     ) -> bool:
         return data.hasFormat(mime.PRIVILEGES_MIME) and self._drop_row(row, parent) is not None
 
-    def dropMimeData(  # noqa: N802
+    def dropMimeData(
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
     ) -> bool:
         target_row = self._drop_row(row, parent)
@@ -249,8 +267,8 @@ class EmployeeTableModel(QAbstractTableModel):
         if column == EmployeeColumn.LAST_SEEN:
             if identity.last_seen is None:
                 return ""
-            local = identity.last_seen.astimezone()
-            return self._locale.toString(local.replace(tzinfo=None), QLocale.FormatType.ShortFormat)
+            last_seen = QDateTime.fromMSecsSinceEpoch(int(identity.last_seen.timestamp() * 1000))
+            return str(self._locale.toString(last_seen, QLocale.FormatType.ShortFormat))
         return identity.assigned_privilege_count
 
     def _sort_value(self, row: int) -> Any:
@@ -293,7 +311,7 @@ class EmployeeFilterProxy(QSortFilterProxyModel):
         self._accepted: list[bool] | None = None
         self.setDynamicSortFilter(False)
 
-    def setSourceModel(self, model: Any) -> None:  # noqa: N802
+    def setSourceModel(self, model: Any) -> None:
         super().setSourceModel(model)
         model.modelReset.connect(self._refilter)
         model.layoutChanged.connect(self._refilter)
@@ -310,7 +328,9 @@ class EmployeeFilterProxy(QSortFilterProxyModel):
         needle = text.strip().casefold()
         if needle == self._text:
             return
-        narrowing = bool(self._text) and needle.startswith(self._text) and self._accepted is not None
+        narrowing = (
+            bool(self._text) and needle.startswith(self._text) and self._accepted is not None
+        )
         previous = self._accepted
         self.beginFilterChange()
         self._text = needle
@@ -324,7 +344,9 @@ class EmployeeFilterProxy(QSortFilterProxyModel):
         needle = self._text
         texts = self.source().search_texts()
         if previous is not None and len(previous) == len(texts):
-            self._accepted = [was and needle in text for was, text in zip(previous, texts, strict=True)]
+            self._accepted = [
+                was and needle in text for was, text in zip(previous, texts, strict=True)
+            ]
         else:
             self._accepted = [needle in text for text in texts]
 
@@ -333,7 +355,7 @@ class EmployeeFilterProxy(QSortFilterProxyModel):
         self._compute(None)
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:  # noqa: N802
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         accepted = self._accepted
         if accepted is None:
             return True
@@ -348,13 +370,13 @@ class EmployeeFilterProxy(QSortFilterProxyModel):
         source_row = self.mapToSource(self.index(proxy_row, 0)).row()
         return employee_key(self.source().identity(source_row))
 
-    def canDropMimeData(  # noqa: N802
+    def canDropMimeData(
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
     ) -> bool:
         source_row, source_parent = self._map_drop(row, column, parent)
         return self.source().canDropMimeData(data, action, source_row, -1, source_parent)
 
-    def dropMimeData(  # noqa: N802
+    def dropMimeData(
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
     ) -> bool:
         source_row, source_parent = self._map_drop(row, column, parent)

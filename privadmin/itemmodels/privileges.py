@@ -5,12 +5,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor
 
 from privadmin.itemmodels import mime
 from privadmin.itemmodels.collation import NameCollator
-from privadmin.models import AssignableGroup, Assignability, Privilege
+from privadmin.models import Assignability, AssignableGroup, Privilege
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -75,7 +83,10 @@ class PrivilegeTreeModel(QAbstractItemModel):
             group.model_copy(
                 update={
                     "privileges": tuple(
-                        sorted(group.privileges, key=lambda privilege: collator.sort_key(privilege.name))
+                        sorted(
+                            group.privileges,
+                            key=lambda privilege: collator.sort_key(privilege.name),
+                        )
                     )
                 }
             )
@@ -135,14 +146,14 @@ class PrivilegeTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(index.internalId() - 1, 0, _TOP)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         if not parent.isValid():
             return len(self._groups)
         if parent.internalId() == _TOP and parent.column() == 0:
             return len(self._groups[parent.row()].privileges)
         return 0
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return _COLUMN_COUNT
 
     def _privilege_at(self, index: AnyIndex) -> Privilege | None:
@@ -181,7 +192,7 @@ class PrivilegeTreeModel(QAbstractItemModel):
             return self.description(privilege) or privilege.name
         return None
 
-    def headerData(  # noqa: N802
+    def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
@@ -191,7 +202,9 @@ class PrivilegeTreeModel(QAbstractItemModel):
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, _COLUMN_COUNT - 1)
         if self._groups:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._groups) - 1, _COLUMN_COUNT - 1))
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._groups) - 1, _COLUMN_COUNT - 1)
+            )
             for row in range(len(self._groups)):
                 parent = self.index(row, 0)
                 count = self.rowCount(parent)
@@ -210,16 +223,16 @@ class PrivilegeTreeModel(QAbstractItemModel):
 
     # Drag and drop.
 
-    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+    def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
 
-    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
+    def supportedDragActions(self) -> Qt.DropAction:
         return Qt.DropAction.CopyAction
 
-    def mimeTypes(self) -> list[str]:  # noqa: N802
+    def mimeTypes(self) -> list[str]:
         return [mime.PRIVILEGES_MIME, mime.EMPLOYEES_MIME, mime.ASSIGNMENTS_MIME]
 
-    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         ids: list[str] = []
         for index in indexes:
             privilege = self._privilege_at(index)
@@ -227,14 +240,14 @@ class PrivilegeTreeModel(QAbstractItemModel):
                 ids.append(str(privilege.id))
         return mime.encode(mime.PRIVILEGES_MIME, ids)
 
-    def canDropMimeData(  # noqa: N802
+    def canDropMimeData(
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
     ) -> bool:
         if data.hasFormat(mime.ASSIGNMENTS_MIME):
             return True
         return data.hasFormat(mime.EMPLOYEES_MIME) and self._privilege_at(parent) is not None
 
-    def dropMimeData(  # noqa: N802
+    def dropMimeData(
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
     ) -> bool:
         if data.hasFormat(mime.ASSIGNMENTS_MIME):

@@ -60,7 +60,7 @@ class ErrorBanner(QFrame):
         if retry is not None:
             retry()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -77,9 +77,11 @@ def describe_error(error: BaseException) -> str:
         return f"{text} (HTTP {status})" if status else text
     name = type(error).__name__
     if name == "TransportError":
-        return QCoreApplication.translate("ErrorBanner", "The Privileges API could not be reached: %1").replace(
-            "%1", str(error)
-        )
+        return QCoreApplication.translate(
+            "ErrorBanner", "The Privileges API could not be reached: %1"
+        ).replace("%1", str(error))
     if name == "SignedOutError":
-        return QCoreApplication.translate("ErrorBanner", "You have been signed out. Sign in again to continue.")
+        return QCoreApplication.translate(
+            "ErrorBanner", "You have been signed out. Sign in again to continue."
+        )
     return str(error) or name

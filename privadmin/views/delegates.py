@@ -12,7 +12,12 @@ from privadmin.itemmodels.privileges import BADGE_COLORS_ROLE
 class BadgeDelegate(QStyledItemDelegate):
     """Draws the cell's text as a rounded badge in the colours the model gives under BADGE_COLORS_ROLE."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         colors = index.data(BADGE_COLORS_ROLE)
         if not colors:
             super().paint(painter, option, index)
@@ -22,7 +27,9 @@ class BadgeDelegate(QStyledItemDelegate):
 
         style = option.widget.style() if option.widget is not None else None
         if style is not None and option.state & QStyle.StateFlag.State_Selected:
-            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget)
+            style.drawPrimitive(
+                QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget
+            )
 
         metrics = QFontMetrics(option.font)
         width = metrics.horizontalAdvance(text) + 12
@@ -43,6 +50,8 @@ class BadgeDelegate(QStyledItemDelegate):
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         size = super().sizeHint(option, index)
         return QSize(size.width() + 16, max(size.height(), QFontMetrics(option.font).height() + 6))

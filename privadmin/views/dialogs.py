@@ -108,7 +108,9 @@ class AddEmployeeDialog(QDialog):
             ).replace("%1", text)
         email = self.email_edit.text().strip()
         if email and "@" not in email:
-            return self.tr("“%1” is not an email address; leave the field empty or correct it.").replace("%1", email)
+            return self.tr(
+                "“%1” is not an email address; leave the field empty or correct it."
+            ).replace("%1", email)
         return None
 
     def identity_id(self) -> uuid.UUID:
@@ -190,7 +192,9 @@ class ChangePreviewDialog(QDialog):
 class BatchProgressDialog(QProgressDialog):
     """Progress of a change sent in batches; Cancel stops before the next batch."""
 
-    def __init__(self, total: int, cancel_event: asyncio.Event, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, total: int, cancel_event: asyncio.Event, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Applying changes"))
         self.setLabelText(self.tr("Applying %n change(s)…", "", total))

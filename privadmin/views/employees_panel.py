@@ -17,7 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from privadmin.itemmodels.employees import EmployeeColumn, EmployeeFilterProxy, EmployeeKey, EmployeeTableModel
+from privadmin.itemmodels.employees import (
+    EmployeeColumn,
+    EmployeeFilterProxy,
+    EmployeeKey,
+    EmployeeTableModel,
+)
 from privadmin.views.icons import icon
 
 
@@ -41,7 +46,9 @@ class EmployeesPanel(QWidget):
 
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
-        self.search_icon = self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search_icon = self.search.addAction(
+            icon("search"), QLineEdit.ActionPosition.LeadingPosition
+        )
         self.search.textChanged.connect(self._on_search)
 
         self.count_label = QLabel(self)
@@ -63,7 +70,9 @@ class EmployeesPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(EmployeeColumn.NAME, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setSortIndicator(
+            EmployeeColumn.NAME, Qt.SortOrder.AscendingOrder
+        )
         self.table.setDragEnabled(True)
         self.table.setAcceptDrops(True)
         self.table.setDropIndicatorShown(True)
@@ -83,7 +92,9 @@ class EmployeesPanel(QWidget):
         header.resizeSection(EmployeeColumn.RID, 80)
         header.resizeSection(EmployeeColumn.LAST_SEEN, 130)
         header.resizeSection(EmployeeColumn.PRIVILEGES, 80)
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self.selection_changed.emit())
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_: self.selection_changed.emit()
+        )
 
         self.empty_title = QLabel(self)
         self.empty_title.setWordWrap(True)
@@ -203,7 +214,9 @@ class EmployeesPanel(QWidget):
         total = self.model.rowCount()
         shown = self.proxy.rowCount()
         if self.proxy.search_text():
-            self.count_label.setText(self.tr("%1 of %2").replace("%1", str(shown)).replace("%2", str(total)))
+            self.count_label.setText(
+                self.tr("%1 of %2").replace("%1", str(shown)).replace("%2", str(total))
+            )
         else:
             self.count_label.setText(self.tr("%n employee(s)", "", total))
 
@@ -230,7 +243,9 @@ class EmployeesPanel(QWidget):
             )
             self.empty_add_button.show()
         else:
-            self.empty_title.setText(self.tr("No employees match “%1”").replace("%1", self.search.text().strip()))
+            self.empty_title.setText(
+                self.tr("No employees match “%1”").replace("%1", self.search.text().strip())
+            )
             self.empty_text.setText(
                 self.tr(
                     "Search looks in name, email, RID and UUID. If the employee has not signed in "
@@ -251,7 +266,7 @@ class EmployeesPanel(QWidget):
             self.progress.setFormat(self.tr("Loading employees…"))
         self._update_state()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

@@ -52,10 +52,11 @@ from privadmin.views.privileges_panel import PrivilegesPanel
 
 log = logging.getLogger("privadmin.views.main_window")
 
+_catalog_panel_class: Any
 try:
-    from privadmin.views.catalog import CatalogPanel
-except ImportError:  # The catalog editor is optional until its package is installed.
-    CatalogPanel = None
+    from privadmin.views.catalog import CatalogPanel as _catalog_panel_class
+except ImportError:  # A build without the catalog editor shows no catalog tab.
+    _catalog_panel_class = None
 
 
 class MainWindow(QMainWindow):
@@ -103,7 +104,9 @@ class MainWindow(QMainWindow):
         self.organization_label = QLabel(self)
         self.organization_combo = QComboBox(self)
         self.organization_combo.setMinimumContentsLength(28)
-        self.organization_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.organization_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.organization_label.setBuddy(self.organization_combo)
         self.roles_label = QLabel(self)
         self.roles_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -149,7 +152,11 @@ class MainWindow(QMainWindow):
         QWidget.setTabOrder(self.employees.table, self.privileges.tree)
         QWidget.setTabOrder(self.privileges.tree, self.privileges.assignments)
 
-    def _action(self, icon_name: str | None, shortcuts: Sequence[QKeySequence | str] = ()) -> QAction:
+    def _action(
+        self,
+        icon_name: str | None,
+        shortcuts: Sequence[QKeySequence | QKeySequence.StandardKey | str] = (),
+    ) -> QAction:
         action = QAction(self)
         if icon_name:
             action.setIcon(icon(icon_name))
@@ -239,7 +246,9 @@ class MainWindow(QMainWindow):
         self.redo_action.triggered.connect(lambda: self.tasks.start(self.redo_next, name="redo"))
         self.switch_organization_action.triggered.connect(self.focus_organization_switcher)
         self.reload_action.triggered.connect(self.reload)
-        self.sign_out_action.triggered.connect(lambda: self.tasks.start(self.context.sign_out, name="sign-out"))
+        self.sign_out_action.triggered.connect(
+            lambda: self.tasks.start(self.sign_out, name="sign-out")
+        )
         self.quit_action.triggered.connect(self.close)
         self.language_group.triggered.connect(lambda action: self.switch_language(action.data()))
         self.undo_stack.indexChanged.connect(self._update_undo_actions)
@@ -248,9 +257,13 @@ class MainWindow(QMainWindow):
         self.employees.load_cancel_requested.connect(self.cancel_loading)
         self.employees.selection_changed.connect(self._on_employee_selection)
         self.employees.model.privileges_dropped.connect(self._on_privileges_dropped_on_employee)
-        self.privileges.tree_model.employees_dropped.connect(self._on_employees_dropped_on_privilege)
+        self.privileges.tree_model.employees_dropped.connect(
+            self._on_employees_dropped_on_privilege
+        )
         self.privileges.tree_model.assignments_dropped.connect(self._on_assignments_dropped_out)
-        self.privileges.assignment_model.privileges_dropped.connect(self._on_privileges_dropped_on_assignments)
+        self.privileges.assignment_model.privileges_dropped.connect(
+            self._on_privileges_dropped_on_assignments
+        )
 
     # Texts.
 
@@ -260,7 +273,9 @@ class MainWindow(QMainWindow):
         self.organization_combo.setAccessibleName(self.tr("Organization"))
         self.tabs.setTabText(0, self.tr("Employees and privileges"))
         if self.catalog_panel is not None:
-            self.tabs.setTabText(self.tabs.indexOf(self.catalog_panel), self.tr("Privilege catalog"))
+            self.tabs.setTabText(
+                self.tabs.indexOf(self.catalog_panel), self.tr("Privilege catalog")
+            )
         self.file_menu.setTitle(self.tr("&File"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.view_menu.setTitle(self.tr("&View"))
@@ -269,7 +284,9 @@ class MainWindow(QMainWindow):
         self.add_employee_action.setText(self.tr("&Add employee…"))
         self.assign_action.setText(self.tr("A&ssign selected privileges to selected employees"))
         self.assign_action.setIconText(self.tr("Assign"))
-        self.unassign_selected_action.setText(self.tr("Remove selected privileges from selected &employees"))
+        self.unassign_selected_action.setText(
+            self.tr("Remove selected privileges from selected &employees")
+        )
         self.remove_action.setText(self.tr("&Remove selected assignments"))
         self.remove_action.setIconText(self.tr("Remove"))
         self.switch_organization_action.setText(self.tr("Switch &organization…"))
@@ -280,7 +297,7 @@ class MainWindow(QMainWindow):
         self._update_roles_label()
         self._update_status_bar()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         elif event.type() == QEvent.Type.PaletteChange:
@@ -328,7 +345,9 @@ class MainWindow(QMainWindow):
         if self.organization is None:
             self.roles_label.setText("")
             return
-        roles = ", ".join(self._role_text(role) for role in self.organization.roles) or self.tr("none")
+        roles = ", ".join(self._role_text(role) for role in self.organization.roles) or self.tr(
+            "none"
+        )
         self.roles_label.setText(self.tr("Your roles: %1").replace("%1", roles))
 
     def _update_status_bar(self) -> None:
@@ -339,7 +358,9 @@ class MainWindow(QMainWindow):
             "custom": self.tr("Custom"),
         }
         key = self.context.environment.key
-        self.environment_label.setText(self.tr("Environment: %1").replace("%1", environments.get(key, key)))
+        self.environment_label.setText(
+            self.tr("Environment: %1").replace("%1", environments.get(key, key))
+        )
         name = self.context.caller_name or (self.me.identity.name if self.me else None) or ""
         identity_id = self.context.caller_identity_id
         text = self.tr("Signed in as %1").replace("%1", name or identity_id or "?")
@@ -379,7 +400,9 @@ class MainWindow(QMainWindow):
         self._update_status_bar()
         if not me.organizations:
             self.banner.show_error(
-                self.tr("You hold no roles in any organization. Ask an administrator of your organization to add you.")
+                self.tr(
+                    "You hold no roles in any organization. Ask an administrator of your organization to add you."
+                )
             )
             return
         await self.load_organization(me.organizations[0].organization_tin)
@@ -392,7 +415,9 @@ class MainWindow(QMainWindow):
     def start_loading(self, tin: str) -> None:
         if self._organization_task is not None and not self._organization_task.done():
             self._organization_task.cancel()
-        self._organization_task = self.tasks.start(lambda: self.load_organization(tin), name=f"load-{tin}")
+        self._organization_task = self.tasks.start(
+            lambda: self.load_organization(tin), name=f"load-{tin}"
+        )
 
     def reload(self) -> None:
         if self.organization is not None:
@@ -402,14 +427,18 @@ class MainWindow(QMainWindow):
         if self._organization_task is not None and not self._organization_task.done():
             self._organization_task.cancel()
         self.employees.end_loading()
-        self.statusBar().showMessage(self.tr("Loading cancelled; the list may be incomplete."), 8000)
+        self.statusBar().showMessage(
+            self.tr("Loading cancelled; the list may be incomplete."), 8000
+        )
 
     def membership(self, tin: str) -> OrganizationMembership:
         if self.me is not None:
             for membership in self.me.organizations:
                 if membership.organization_tin == tin:
                     return membership
-        raise ValueError(f"you hold no roles in organization {tin}; choose one of the organizations listed")
+        raise ValueError(
+            f"you hold no roles in organization {tin}; choose one of the organizations listed"
+        )
 
     def focus_organization_switcher(self) -> None:
         self.organization_combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -433,7 +462,9 @@ class MainWindow(QMainWindow):
         self.privileges.show_employee(None, 0)
         self.privileges.tree_model.set_groups([])
         if not can_assign:
-            log.info("caller lacks the PrivilegeAssigner role in %s, so employees are not loaded", tin)
+            log.info(
+                "caller lacks the PrivilegeAssigner role in %s, so employees are not loaded", tin
+            )
             return
 
         self.employees.begin_loading()
@@ -451,10 +482,10 @@ class MainWindow(QMainWindow):
 
     def _update_catalog_tab(self, membership: OrganizationMembership) -> None:
         administers = Role.PRIVILEGE_ADMINISTRATOR in membership.roles
-        if CatalogPanel is None:
+        if _catalog_panel_class is None:
             return
         if administers and self.catalog_panel is None:
-            self.catalog_panel = CatalogPanel(self.context, self)
+            self.catalog_panel = _catalog_panel_class(self.context, self)
             self.tabs.addTab(self.catalog_panel, icon("privilege"), self.tr("Privilege catalog"))
         if self.catalog_panel is not None:
             index = self.tabs.indexOf(self.catalog_panel)
@@ -488,14 +519,20 @@ class MainWindow(QMainWindow):
             return
         if self._assignments_task is not None and not self._assignments_task.done():
             self._assignments_task.cancel()
-        self._assignments_task = self.tasks.start(lambda: self.load_assignments(key), name=f"assignments-{key[1]}")
+        self._assignments_task = self.tasks.start(
+            lambda: self.load_assignments(key), name=f"assignments-{key[1]}"
+        )
 
     async def load_assignments(self, key: EmployeeKey) -> None:
         if self.organization is None:
             return
         tin = self.organization.organization_tin
         assignments = await loading.load_assignments(self.context.client, tin, key[0], key[1])
-        if self.organization is not None and self.organization.organization_tin == tin and self.employees.current_key() == key:
+        if (
+            self.organization is not None
+            and self.organization.organization_tin == tin
+            and self.employees.current_key() == key
+        ):
             self.privileges.assignment_model.set_assignments(assignments)
 
     async def add_employee_interactive(self) -> None:
@@ -515,13 +552,23 @@ class MainWindow(QMainWindow):
         )
 
     async def add_employee(
-        self, idp_identity_id: str, *, name: str | None = None, email: str | None = None, rid: str | None = None
+        self,
+        idp_identity_id: str,
+        *,
+        name: str | None = None,
+        email: str | None = None,
+        rid: str | None = None,
     ) -> None:
         if self.organization is None:
             return
         tin = self.organization.organization_tin
         identity = await loading.add_employee(
-            self.context.client, tin, str(uuid.UUID(idp_identity_id)), name=name, email=email, rid=rid
+            self.context.client,
+            tin,
+            str(uuid.UUID(idp_identity_id)),
+            name=name,
+            email=email,
+            rid=rid,
         )
         if self.organization is None or self.organization.organization_tin != tin:
             return
@@ -536,16 +583,24 @@ class MainWindow(QMainWindow):
         selected = self.employees.selected_keys()
         return selected if target in selected else [target]
 
-    def _on_privileges_dropped_on_employee(self, target: EmployeeKey, privilege_ids: list[str]) -> None:
+    def _on_privileges_dropped_on_employee(
+        self, target: EmployeeKey, privilege_ids: list[str]
+    ) -> None:
         self.start_plan(ChangePlan.assign(self._widen_to_selection(target), privilege_ids))
 
     def _on_employees_dropped_on_privilege(self, privilege_id: str, keys: list[list[str]]) -> None:
         selected = self.privileges.selected_privilege_ids()
         privilege_ids = selected if privilege_id in selected else [privilege_id]
-        self.start_plan(ChangePlan.assign([(idp, identity_id) for idp, identity_id in keys], privilege_ids))
+        self.start_plan(
+            ChangePlan.assign([(idp, identity_id) for idp, identity_id in keys], privilege_ids)
+        )
 
     def _on_assignments_dropped_out(self, items: list[list[str]]) -> None:
-        self.start_plan(ChangePlan.unassign([(idp, identity_id, privilege_id) for idp, identity_id, privilege_id in items]))
+        self.start_plan(
+            ChangePlan.unassign(
+                [(idp, identity_id, privilege_id) for idp, identity_id, privilege_id in items]
+            )
+        )
 
     def _on_privileges_dropped_on_assignments(self, privilege_ids: list[str]) -> None:
         key = self.employees.current_key()
@@ -559,7 +614,9 @@ class MainWindow(QMainWindow):
         employees = self.employees.selected_keys()
         privilege_ids = self.privileges.selected_privilege_ids()
         if not employees or not privilege_ids:
-            self.statusBar().showMessage(self.tr("Select one or more employees and one or more privileges first."), 6000)
+            self.statusBar().showMessage(
+                self.tr("Select one or more employees and one or more privileges first."), 6000
+            )
             return
         self.start_plan(ChangePlan.assign(employees, privilege_ids))
 
@@ -568,9 +625,15 @@ class MainWindow(QMainWindow):
         employees = self.employees.selected_keys()
         privilege_ids = self.privileges.selected_privilege_ids()
         if not employees or not privilege_ids:
-            self.statusBar().showMessage(self.tr("Select one or more employees and one or more privileges first."), 6000)
+            self.statusBar().showMessage(
+                self.tr("Select one or more employees and one or more privileges first."), 6000
+            )
             return
-        items = [(idp, identity_id, privilege_id) for idp, identity_id in employees for privilege_id in privilege_ids]
+        items = [
+            (idp, identity_id, privilege_id)
+            for idp, identity_id in employees
+            for privilege_id in privilege_ids
+        ]
         self.start_plan(ChangePlan.unassign(items))
 
     def remove_selected_assignments(self) -> None:
@@ -584,7 +647,9 @@ class MainWindow(QMainWindow):
         if plan.is_empty():
             return
         if self._busy:
-            self.statusBar().showMessage(self.tr("Wait until the running change has finished."), 6000)
+            self.statusBar().showMessage(
+                self.tr("Wait until the running change has finished."), 6000
+            )
             return
         self.tasks.start(lambda: self.apply_plan(plan), name="apply-plan")
 
@@ -627,7 +692,9 @@ class MainWindow(QMainWindow):
 
         outcome = await self._run_with_progress(tin, plan)
         if outcome.changed:
-            self.undo_stack.push(AssignmentChangeCommand(tin, outcome.changed, self._plan_text(plan)))
+            self.undo_stack.push(
+                AssignmentChangeCommand(tin, outcome.changed, self._plan_text(plan))
+            )
 
         if outcome.complete:
             self.statusBar().showMessage(
@@ -665,8 +732,12 @@ class MainWindow(QMainWindow):
 
     async def _offer_recovery(self, tin: str, outcome: ChangeOutcome) -> None:
         """Show what was applied and what was not; retry the rest or undo the applied part on request."""
-        reason = describe_error(outcome.error) if outcome.error is not None else self.tr("cancelled")
-        dialog = BatchFailureDialog(len(outcome.applied), len(outcome.changed), outcome.pending.size, reason, self)
+        reason = (
+            describe_error(outcome.error) if outcome.error is not None else self.tr("cancelled")
+        )
+        dialog = BatchFailureDialog(
+            len(outcome.applied), len(outcome.changed), outcome.pending.size, reason, self
+        )
         self._replace_dialog(self.failure_dialog)
         self.failure_dialog = dialog
         choice = await wait_for_dialog(dialog)
@@ -722,7 +793,9 @@ class MainWindow(QMainWindow):
             )
             return outcome
         self.undo_stack.undo()
-        self.statusBar().showMessage(self.tr("Undone: %n assignment(s).", "", len(outcome.changed)), 6000)
+        self.statusBar().showMessage(
+            self.tr("Undone: %n assignment(s).", "", len(outcome.changed)), 6000
+        )
         return outcome
 
     async def redo_next(self) -> ChangeOutcome | None:
@@ -730,7 +803,9 @@ class MainWindow(QMainWindow):
             return None
         command = self.undo_stack.command(self.undo_stack.index())
         assert isinstance(command, AssignmentChangeCommand)
-        outcome = await self._run_with_progress(command.organization_tin, reapplication(command.changed))
+        outcome = await self._run_with_progress(
+            command.organization_tin, reapplication(command.changed)
+        )
         if not outcome.complete:
             reason = describe_error(outcome.error) if outcome.error else self.tr("cancelled")
             self.banner.show_error(
@@ -739,12 +814,17 @@ class MainWindow(QMainWindow):
             )
             return outcome
         self.undo_stack.redo()
-        self.statusBar().showMessage(self.tr("Redone: %n assignment(s).", "", len(outcome.changed)), 6000)
+        self.statusBar().showMessage(
+            self.tr("Redone: %n assignment(s).", "", len(outcome.changed)), 6000
+        )
         return outcome
 
     # Shutdown.
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    async def sign_out(self) -> None:
+        log.info("signing out")
+        await self.context.sign_out()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.tasks.cancel_all()
         super().closeEvent(event)
-

@@ -15,7 +15,11 @@ from PySide6.QtWidgets import (
 )
 
 from privadmin.itemmodels.assignments import AssignmentTableModel
-from privadmin.itemmodels.privileges import COLUMN_ASSIGNABILITY, PRIVILEGE_ID_ROLE, PrivilegeTreeModel
+from privadmin.itemmodels.privileges import (
+    COLUMN_ASSIGNABILITY,
+    PRIVILEGE_ID_ROLE,
+    PrivilegeTreeModel,
+)
 from privadmin.models import Identity
 from privadmin.views.delegates import BadgeDelegate
 
@@ -108,7 +112,9 @@ class PrivilegesPanel(QWidget):
         items = []
         for index in self.assignments.selectionModel().selectedRows(0):
             assignment = self.assignment_model.assignment(index.row())
-            items.append((assignment.idp, str(assignment.idp_identity_id), str(assignment.privilege_id)))
+            items.append(
+                (assignment.idp, str(assignment.idp_identity_id), str(assignment.privilege_id))
+            )
         return items
 
     def show_employee(self, identity: Identity | None, selected_count: int) -> None:
@@ -124,7 +130,11 @@ class PrivilegesPanel(QWidget):
             self.assignments_title.setText(self.tr("&Assignments of %1").replace("%1", name))
         elif self._selected_count > 1:
             self.assignments_title.setText(
-                self.tr("%n employees selected: drag privileges onto them or press Ctrl+Enter", "", self._selected_count)
+                self.tr(
+                    "%n employees selected: drag privileges onto them or press Ctrl+Enter",
+                    "",
+                    self._selected_count,
+                )
             )
         else:
             self.assignments_title.setText(self.tr("&Assignments: select an employee"))
@@ -137,7 +147,7 @@ class PrivilegesPanel(QWidget):
         self.assignment_model.retranslate()
         self._update_title()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

@@ -59,7 +59,7 @@
         <translation>“%1” is not a UUID. A UUID has 32 hexadecimal digits in groups of 8-4-4-4-12, for example 7f3c2a10-5b6d-4e8f-9a0b-1c2d3e4f5a6b.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="111" />
+        <location filename="../../privadmin/views/dialogs.py" line="112" />
         <source>“%1” is not an email address; leave the field empty or correct it.</source>
         <translation>“%1” is not an email address; leave the field empty or correct it.</translation>
     </message>
@@ -67,47 +67,47 @@
 <context>
     <name>AssignmentTableModel</name>
     <message>
-        <location filename="../../privadmin/itemmodels/assignments.py" line="74" />
+        <location filename="../../privadmin/itemmodels/assignments.py" line="84" />
         <source>Inactive: the organization is no longer on the privilege's whitelist</source>
         <translation>Inactive: the organization is no longer on the privilege's whitelist</translation>
     </message>
     <message>
-        <location filename="../../privadmin/itemmodels/assignments.py" line="76" />
+        <location filename="../../privadmin/itemmodels/assignments.py" line="86" />
         <source>Inactive: the provider has made the privilege private</source>
         <translation>Inactive: the provider has made the privilege private</translation>
     </message>
     <message>
-        <location filename="../../privadmin/itemmodels/assignments.py" line="77" />
+        <location filename="../../privadmin/itemmodels/assignments.py" line="87" />
         <source>Inactive</source>
         <translation>Inactive</translation>
     </message>
     <message>
-        <location filename="../../privadmin/itemmodels/assignments.py" line="100" />
+        <location filename="../../privadmin/itemmodels/assignments.py" line="111" />
         <source>Active</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../privadmin/itemmodels/assignments.py" line="120" />
+        <location filename="../../privadmin/itemmodels/assignments.py" line="145" />
         <source>Privilege</source>
         <translation>Privilege</translation>
     </message>
     <message>
-        <location filename="../../privadmin/itemmodels/assignments.py" line="121" />
+        <location filename="../../privadmin/itemmodels/assignments.py" line="146" />
         <source>Provider</source>
         <translation>Provider</translation>
     </message>
     <message>
-        <location filename="../../privadmin/itemmodels/assignments.py" line="122" />
+        <location filename="../../privadmin/itemmodels/assignments.py" line="147" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../privadmin/itemmodels/assignments.py" line="123" />
+        <location filename="../../privadmin/itemmodels/assignments.py" line="148" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../privadmin/itemmodels/assignments.py" line="124" />
+        <location filename="../../privadmin/itemmodels/assignments.py" line="149" />
         <source>Assigned</source>
         <translation>Assigned</translation>
     </message>
@@ -115,50 +115,50 @@
 <context>
     <name>BatchFailureDialog</name>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="229" />
+        <location filename="../../privadmin/views/dialogs.py" line="233" />
         <source>Change only partly applied</source>
         <translation>Change only partly applied</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="235" />
+        <location filename="../../privadmin/views/dialogs.py" line="239" />
         <source>%n item(s) were applied</source>
         <translation>
             <numerusform>%n item was applied</numerusform><numerusform>%n items were applied</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="237" />
+        <location filename="../../privadmin/views/dialogs.py" line="241" />
         <source>(%n changed on the server).</source>
         <translation>
             <numerusform>(%n changed on the server).</numerusform><numerusform>(%n changed on the server).</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="238" />
+        <location filename="../../privadmin/views/dialogs.py" line="242" />
         <source>%n item(s) were not applied.</source>
         <translation>
             <numerusform>%n item was not applied.</numerusform><numerusform>%n items were not applied.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="239" />
+        <location filename="../../privadmin/views/dialogs.py" line="243" />
         <source>Reason: %1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="241" />
+        <location filename="../../privadmin/views/dialogs.py" line="245" />
         <source>Retry the rest to finish the change, or undo the applied part to return to where you started. Closing keeps the applied part; it can be undone later.</source>
         <translation>Retry the rest to finish the change, or undo the applied part to return to where you started. Closing keeps the applied part; it can be undone later.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="248" />
+        <location filename="../../privadmin/views/dialogs.py" line="252" />
         <source>&amp;Retry the rest</source>
         <translation>&amp;Retry the rest</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="249" />
+        <location filename="../../privadmin/views/dialogs.py" line="253" />
         <source>&amp;Undo the applied part</source>
         <translation>&amp;Undo the applied part</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="250" />
+        <location filename="../../privadmin/views/dialogs.py" line="254" />
         <source>&amp;Close</source>
         <translation>&amp;Close</translation>
     </message>
@@ -166,18 +166,18 @@
 <context>
     <name>BatchProgressDialog</name>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="195" />
+        <location filename="../../privadmin/views/dialogs.py" line="199" />
         <source>Applying changes</source>
         <translation>Applying changes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="196" />
+        <location filename="../../privadmin/views/dialogs.py" line="200" />
         <source>Applying %n change(s)…</source>
         <translation>
             <numerusform>Applying %n change…</numerusform><numerusform>Applying %n changes…</numerusform></translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="197" />
+        <location filename="../../privadmin/views/dialogs.py" line="201" />
         <source>Cancel after this batch</source>
         <translation>Cancel after this batch</translation>
     </message>
@@ -185,46 +185,46 @@
 <context>
     <name>ChangePreviewDialog</name>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="140" />
+        <location filename="../../privadmin/views/dialogs.py" line="142" />
         <source>Preview of changes</source>
         <translation>Preview of changes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="149" />
+        <location filename="../../privadmin/views/dialogs.py" line="151" />
         <source>%n assignment(s) to add</source>
         <translation>
             <numerusform>%n assignment to add</numerusform><numerusform>%n assignments to add</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="151" />
+        <location filename="../../privadmin/views/dialogs.py" line="153" />
         <source>%n assignment(s) to remove</source>
         <translation>
             <numerusform>%n assignment to remove</numerusform><numerusform>%n assignments to remove</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="152" />
+        <location filename="../../privadmin/views/dialogs.py" line="154" />
         <source>%n employee(s) affected</source>
         <translation>
             <numerusform>%n employee affected</numerusform><numerusform>%n employees affected</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="165" />
+        <location filename="../../privadmin/views/dialogs.py" line="167" />
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform><numerusform>… and %n more</numerusform></translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="170" />
+        <location filename="../../privadmin/views/dialogs.py" line="172" />
         <source>Assignments that already exist, or are already gone, stay as they are.</source>
         <translation>Assignments that already exist, or are already gone, stay as they are.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="177" />
+        <location filename="../../privadmin/views/dialogs.py" line="179" />
         <source>Apply changes</source>
         <translation>Apply changes</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="178" />
+        <location filename="../../privadmin/views/dialogs.py" line="180" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -232,27 +232,27 @@
 <context>
     <name>EmployeeTableModel</name>
     <message>
-        <location filename="../../privadmin/itemmodels/employees.py" line="167" />
+        <location filename="../../privadmin/itemmodels/employees.py" line="176" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../privadmin/itemmodels/employees.py" line="167" />
+        <location filename="../../privadmin/itemmodels/employees.py" line="177" />
         <source>Email</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../privadmin/itemmodels/employees.py" line="167" />
+        <location filename="../../privadmin/itemmodels/employees.py" line="178" />
         <source>RID</source>
         <translation>RID</translation>
     </message>
     <message>
-        <location filename="../../privadmin/itemmodels/employees.py" line="167" />
+        <location filename="../../privadmin/itemmodels/employees.py" line="179" />
         <source>Last seen</source>
         <translation>Last seen</translation>
     </message>
     <message>
-        <location filename="../../privadmin/itemmodels/employees.py" line="167" />
+        <location filename="../../privadmin/itemmodels/employees.py" line="180" />
         <source>Privileges</source>
         <translation>Privileges</translation>
     </message>
@@ -260,80 +260,80 @@
 <context>
     <name>EmployeesPanel</name>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="143" />
-        <location filename="../../privadmin/views/employees_panel.py" line="251" />
+        <location filename="../../privadmin/views/employees_panel.py" line="154" />
+        <location filename="../../privadmin/views/employees_panel.py" line="266" />
         <source>Loading employees…</source>
         <translation>Loading employees…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/employees_panel.py" line="148" />
+        <location filename="../../privadmin/views/employees_panel.py" line="159" />
         <source>Loading employees… %n loaded</source>
         <translation>
             <numerusform>Loading employees… %n loaded</numerusform><numerusform>Loading employees… %n loaded</numerusform></translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="206" />
+        <location filename="../../privadmin/views/employees_panel.py" line="218" />
         <source>%1 of %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/employees_panel.py" line="208" />
+        <location filename="../../privadmin/views/employees_panel.py" line="221" />
         <source>%n employee(s)</source>
         <translation>
             <numerusform>%n employee</numerusform><numerusform>%n employees</numerusform></translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="214" />
+        <location filename="../../privadmin/views/employees_panel.py" line="227" />
         <source>You cannot manage employees in this organization</source>
         <translation>You cannot manage employees in this organization</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="217" />
+        <location filename="../../privadmin/views/employees_panel.py" line="230" />
         <source>Your roles here do not include assigning privileges (PrivilegeAssigner). An administrator of the organization can grant it.</source>
         <translation>Your roles here do not include assigning privileges (PrivilegeAssigner). An administrator of the organization can grant it.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="223" />
+        <location filename="../../privadmin/views/employees_panel.py" line="236" />
         <source>No employees yet</source>
         <translation>No employees yet</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="226" />
+        <location filename="../../privadmin/views/employees_panel.py" line="239" />
         <source>Employees appear here after their first sign-in at a provider's service that uses the privilege service. To assign privileges before that, add an employee by their MitID Erhverv UUID.</source>
         <translation>Employees appear here after their first sign-in at a provider's service that uses the privilege service. To assign privileges before that, add an employee by their MitID Erhverv UUID.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="233" />
+        <location filename="../../privadmin/views/employees_panel.py" line="247" />
         <source>No employees match “%1”</source>
         <translation>No employees match “%1”</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="236" />
+        <location filename="../../privadmin/views/employees_panel.py" line="251" />
         <source>Search looks in name, email, RID and UUID. If the employee has not signed in at a service yet, add them by their MitID Erhverv UUID.</source>
         <translation>Search looks in name, email, RID and UUID. If the employee has not signed in at a service yet, add them by their MitID Erhverv UUID.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="244" />
+        <location filename="../../privadmin/views/employees_panel.py" line="259" />
         <source>Search name, email, RID or UUID (Ctrl+F)</source>
         <translation>Search name, email, RID or UUID (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="245" />
+        <location filename="../../privadmin/views/employees_panel.py" line="260" />
         <source>Search employees</source>
         <translation>Search employees</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="246" />
+        <location filename="../../privadmin/views/employees_panel.py" line="261" />
         <source>Employees</source>
         <translation>Employees</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="247" />
+        <location filename="../../privadmin/views/employees_panel.py" line="262" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="248" />
+        <location filename="../../privadmin/views/employees_panel.py" line="263" />
         <source>Add employee…</source>
         <translation>Add employee…</translation>
     </message>
@@ -364,282 +364,282 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="258" />
+        <location filename="../../privadmin/views/main_window.py" line="271" />
         <source>Privilege management</source>
         <translation>Privilege management</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="259" />
+        <location filename="../../privadmin/views/main_window.py" line="272" />
         <source>&amp;Organization:</source>
         <translation>&amp;Organization:</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="260" />
+        <location filename="../../privadmin/views/main_window.py" line="273" />
         <source>Organization</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="261" />
+        <location filename="../../privadmin/views/main_window.py" line="274" />
         <source>Employees and privileges</source>
         <translation>Employees and privileges</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="263" />
-        <location filename="../../privadmin/views/main_window.py" line="458" />
+        <location filename="../../privadmin/views/main_window.py" line="277" />
+        <location filename="../../privadmin/views/main_window.py" line="489" />
         <source>Privilege catalog</source>
         <translation>Privilege catalog</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="264" />
+        <location filename="../../privadmin/views/main_window.py" line="279" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="265" />
+        <location filename="../../privadmin/views/main_window.py" line="280" />
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="266" />
+        <location filename="../../privadmin/views/main_window.py" line="281" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="267" />
+        <location filename="../../privadmin/views/main_window.py" line="282" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="268" />
+        <location filename="../../privadmin/views/main_window.py" line="283" />
         <source>&amp;Search employees</source>
         <translation>&amp;Search employees</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="269" />
+        <location filename="../../privadmin/views/main_window.py" line="284" />
         <source>&amp;Add employee…</source>
         <translation>&amp;Add employee…</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="270" />
+        <location filename="../../privadmin/views/main_window.py" line="285" />
         <source>A&amp;ssign selected privileges to selected employees</source>
         <translation>A&amp;ssign selected privileges to selected employees</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="271" />
+        <location filename="../../privadmin/views/main_window.py" line="286" />
         <source>Assign</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="272" />
+        <location filename="../../privadmin/views/main_window.py" line="288" />
         <source>Remove selected privileges from selected &amp;employees</source>
         <translation>Remove selected privileges from selected &amp;employees</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="273" />
+        <location filename="../../privadmin/views/main_window.py" line="290" />
         <source>&amp;Remove selected assignments</source>
         <translation>&amp;Remove selected assignments</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="274" />
+        <location filename="../../privadmin/views/main_window.py" line="291" />
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="275" />
+        <location filename="../../privadmin/views/main_window.py" line="292" />
         <source>Switch &amp;organization…</source>
         <translation>Switch &amp;organization…</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="276" />
+        <location filename="../../privadmin/views/main_window.py" line="293" />
         <source>Re&amp;load</source>
         <translation>Re&amp;load</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="277" />
+        <location filename="../../privadmin/views/main_window.py" line="294" />
         <source>Sign &amp;out</source>
         <translation>Sign &amp;out</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="278" />
+        <location filename="../../privadmin/views/main_window.py" line="295" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="320" />
+        <location filename="../../privadmin/views/main_window.py" line="337" />
         <source>manages privileges</source>
         <translation>manages privileges</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="321" />
+        <location filename="../../privadmin/views/main_window.py" line="338" />
         <source>assigns privileges</source>
         <translation>assigns privileges</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="322" />
+        <location filename="../../privadmin/views/main_window.py" line="339" />
         <source>manages administrators</source>
         <translation>manages administrators</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="323" />
+        <location filename="../../privadmin/views/main_window.py" line="340" />
         <source>runtime lookups</source>
         <translation>runtime lookups</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="331" />
+        <location filename="../../privadmin/views/main_window.py" line="349" />
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="332" />
+        <location filename="../../privadmin/views/main_window.py" line="351" />
         <source>Your roles: %1</source>
         <translation>Your roles: %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="336" />
+        <location filename="../../privadmin/views/main_window.py" line="355" />
         <source>Production</source>
         <translation>Production</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="337" />
+        <location filename="../../privadmin/views/main_window.py" line="356" />
         <source>Pre-production</source>
         <translation>Pre-production</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="338" />
+        <location filename="../../privadmin/views/main_window.py" line="357" />
         <source>Demo</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="339" />
+        <location filename="../../privadmin/views/main_window.py" line="358" />
         <source>Custom</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="342" />
+        <location filename="../../privadmin/views/main_window.py" line="362" />
         <source>Environment: %1</source>
         <translation>Environment: %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="345" />
+        <location filename="../../privadmin/views/main_window.py" line="366" />
         <source>Signed in as %1</source>
         <translation>Signed in as %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="357" />
+        <location filename="../../privadmin/views/main_window.py" line="378" />
         <source>&amp;Undo %1</source>
         <translation>&amp;Undo %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="358" />
+        <location filename="../../privadmin/views/main_window.py" line="379" />
         <source>&amp;Redo %1</source>
         <translation>&amp;Redo %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="359" />
+        <location filename="../../privadmin/views/main_window.py" line="380" />
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="360" />
+        <location filename="../../privadmin/views/main_window.py" line="381" />
         <source>Redo</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="382" />
+        <location filename="../../privadmin/views/main_window.py" line="404" />
         <source>You hold no roles in any organization. Ask an administrator of your organization to add you.</source>
         <translation>You hold no roles in any organization. Ask an administrator of your organization to add you.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="405" />
+        <location filename="../../privadmin/views/main_window.py" line="431" />
         <source>Loading cancelled; the list may be incomplete.</source>
         <translation>Loading cancelled; the list may be incomplete.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="530" />
+        <location filename="../../privadmin/views/main_window.py" line="578" />
         <source>Employee added.</source>
         <translation>Employee added.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="552" />
+        <location filename="../../privadmin/views/main_window.py" line="608" />
         <source>Select one employee first.</source>
         <translation>Select one employee first.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="561" />
-        <location filename="../../privadmin/views/main_window.py" line="570" />
+        <location filename="../../privadmin/views/main_window.py" line="618" />
+        <location filename="../../privadmin/views/main_window.py" line="629" />
         <source>Select one or more employees and one or more privileges first.</source>
         <translation>Select one or more employees and one or more privileges first.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="578" />
+        <location filename="../../privadmin/views/main_window.py" line="642" />
         <source>Select the assignments to remove first.</source>
         <translation>Select the assignments to remove first.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="586" />
+        <location filename="../../privadmin/views/main_window.py" line="651" />
         <source>Wait until the running change has finished.</source>
         <translation>Wait until the running change has finished.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="601" />
+        <location filename="../../privadmin/views/main_window.py" line="667" />
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/main_window.py" line="605" />
+        <location filename="../../privadmin/views/main_window.py" line="671" />
         <source>assign %n privilege(s)</source>
         <translation>
             <numerusform>assign %n privilege</numerusform><numerusform>assign %n privileges</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/main_window.py" line="607" />
+        <location filename="../../privadmin/views/main_window.py" line="673" />
         <source>remove %n privilege(s)</source>
         <translation>
             <numerusform>remove %n privilege</numerusform><numerusform>remove %n privileges</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/main_window.py" line="608" />
+        <location filename="../../privadmin/views/main_window.py" line="674" />
         <source>change %n assignment(s)</source>
         <translation>
             <numerusform>change %n assignment</numerusform><numerusform>change %n assignments</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/main_window.py" line="632" />
+        <location filename="../../privadmin/views/main_window.py" line="701" />
         <source>%n assignment(s) changed.</source>
         <translation>
             <numerusform>%n assignment changed.</numerusform><numerusform>%n assignments changed.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/main_window.py" line="637" />
+        <location filename="../../privadmin/views/main_window.py" line="706" />
         <source>Cancelled: %n item(s) were not sent.</source>
         <translation>
             <numerusform>Cancelled: %n item was not sent.</numerusform><numerusform>Cancelled: %n items were not sent.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="667" />
-        <location filename="../../privadmin/views/main_window.py" line="707" />
-        <location filename="../../privadmin/views/main_window.py" line="727" />
+        <location filename="../../privadmin/views/main_window.py" line="736" />
+        <location filename="../../privadmin/views/main_window.py" line="786" />
+        <location filename="../../privadmin/views/main_window.py" line="810" />
         <source>cancelled</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="709" />
+        <location filename="../../privadmin/views/main_window.py" line="788" />
         <source>Undo was only partly applied (%1 of %2 items): %3</source>
         <translation>Undo was only partly applied (%1 of %2 items): %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/main_window.py" line="717" />
+        <location filename="../../privadmin/views/main_window.py" line="797" />
         <source>Undone: %n assignment(s).</source>
         <translation>
             <numerusform>Undone: %n assignment.</numerusform><numerusform>Undone: %n assignments.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="729" />
+        <location filename="../../privadmin/views/main_window.py" line="812" />
         <source>Redo was only partly applied: %1</source>
         <translation>Redo was only partly applied: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/main_window.py" line="734" />
+        <location filename="../../privadmin/views/main_window.py" line="818" />
         <source>Redone: %n assignment(s).</source>
         <translation>
             <numerusform>Redone: %n assignment.</numerusform><numerusform>Redone: %n assignments.</numerusform></translation>
@@ -648,32 +648,32 @@
 <context>
     <name>PrivilegeTreeModel</name>
     <message>
-        <location filename="../../privadmin/itemmodels/privileges.py" line="45" />
+        <location filename="../../privadmin/itemmodels/privileges.py" line="53" />
         <source>Private</source>
         <translation>Private</translation>
     </message>
     <message>
-        <location filename="../../privadmin/itemmodels/privileges.py" line="46" />
+        <location filename="../../privadmin/itemmodels/privileges.py" line="54" />
         <source>Public</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../privadmin/itemmodels/privileges.py" line="47" />
+        <location filename="../../privadmin/itemmodels/privileges.py" line="55" />
         <source>Whitelist</source>
         <translation>Whitelist</translation>
     </message>
     <message>
-        <location filename="../../privadmin/itemmodels/privileges.py" line="189" />
+        <location filename="../../privadmin/itemmodels/privileges.py" line="200" />
         <source>Privilege</source>
         <translation>Privilege</translation>
     </message>
     <message>
-        <location filename="../../privadmin/itemmodels/privileges.py" line="189" />
+        <location filename="../../privadmin/itemmodels/privileges.py" line="200" />
         <source>Assignability</source>
         <translation>Assignability</translation>
     </message>
     <message>
-        <location filename="../../privadmin/itemmodels/privileges.py" line="189" />
+        <location filename="../../privadmin/itemmodels/privileges.py" line="200" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
@@ -681,33 +681,33 @@
 <context>
     <name>PrivilegesPanel</name>
     <message>
-        <location filename="../../privadmin/views/privileges_panel.py" line="124" />
+        <location filename="../../privadmin/views/privileges_panel.py" line="130" />
         <source>&amp;Assignments of %1</source>
         <translation>&amp;Assignments of %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/privileges_panel.py" line="127" />
+        <location filename="../../privadmin/views/privileges_panel.py" line="134" />
         <source>%n employees selected: drag privileges onto them or press Ctrl+Enter</source>
         <translation>
             <numerusform>%n employee selected: drag privileges onto it or press Ctrl+Enter</numerusform><numerusform>%n employees selected: drag privileges onto them or press Ctrl+Enter</numerusform></translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/privileges_panel.py" line="130" />
+        <location filename="../../privadmin/views/privileges_panel.py" line="140" />
         <source>&amp;Assignments: select an employee</source>
         <translation>&amp;Assignments: select an employee</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/privileges_panel.py" line="133" />
+        <location filename="../../privadmin/views/privileges_panel.py" line="143" />
         <source>&amp;Privileges you may assign, by provider</source>
         <translation>&amp;Privileges you may assign, by provider</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/privileges_panel.py" line="134" />
+        <location filename="../../privadmin/views/privileges_panel.py" line="144" />
         <source>Privileges</source>
         <translation>Privileges</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/privileges_panel.py" line="135" />
+        <location filename="../../privadmin/views/privileges_panel.py" line="145" />
         <source>Assignments</source>
         <translation>Assignments</translation>
     </message>

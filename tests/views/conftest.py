@@ -21,7 +21,6 @@ from privadmin.context import AppContext
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
 
 
-
 class FailingBatchTransport(httpx.AsyncBaseTransport):
     """Passes requests through, but answers batch requests number `fail_from` onwards with HTTP 500.
 
@@ -41,8 +40,12 @@ class FailingBatchTransport(httpx.AsyncBaseTransport):
             self.batch_requests += 1
             if self.armed and self.batch_requests >= self.fail_from:
                 self.failed += 1
-                body = {"type": "about:blank", "title": "Internal Server Error", "status": 500,
-                        "detail": "injected failure of batch request"}
+                body = {
+                    "type": "about:blank",
+                    "title": "Internal Server Error",
+                    "status": 500,
+                    "detail": "injected failure of batch request",
+                }
                 return httpx.Response(
                     500,
                     headers={"content-type": "application/problem+json"},
@@ -104,7 +107,10 @@ def make_context(
     token = administrator_token(server, administrator["idpIdentityId"])
     client = PrivilegesClient(server.api_base_url, StaticTokenSource(token), transport=transport)
     environment = Environment(
-        key="demo", issuer=server.issuer, api_base_url=server.api_base_url, client_id="privadmin-desktop"
+        key="demo",
+        issuer=server.issuer,
+        api_base_url=server.api_base_url,
+        client_id="privadmin-desktop",
     )
     switch = LanguageSwitch()
 
@@ -124,7 +130,9 @@ def make_context(
 
 
 @pytest.fixture
-def open_window(qasync_loop: asyncio.AbstractEventLoop, live_server: Any) -> Iterator[Callable[..., Any]]:
+def open_window(
+    qasync_loop: asyncio.AbstractEventLoop, live_server: Any
+) -> Iterator[Callable[..., Any]]:
     """Return a function that builds a MainWindow for an administrator and waits until it has loaded."""
     from privadmin.views.main_window import MainWindow
 
@@ -140,7 +148,9 @@ def open_window(qasync_loop: asyncio.AbstractEventLoop, live_server: Any) -> Ite
         opened.append((window, switch))
         qasync_loop.run_until_complete(window.tasks.wait_idle())
         if window.banner.isVisible():
-            raise AssertionError(f"the window reported an error while loading: {window.banner.message.text()}")
+            raise AssertionError(
+                f"the window reported an error while loading: {window.banner.message.text()}"
+            )
         return window
 
     yield open_
@@ -165,7 +175,9 @@ def batch_fault() -> FailingBatchTransport:
 
 
 @pytest.fixture
-def client_with_token(qasync_loop: asyncio.AbstractEventLoop, live_server: Any) -> Iterator[Callable[[str], PrivilegesClient]]:
+def client_with_token(
+    qasync_loop: asyncio.AbstractEventLoop, live_server: Any
+) -> Iterator[Callable[[str], PrivilegesClient]]:
     """Return a function that makes a PrivilegesClient sending a given access token; closed afterwards."""
     made: list[PrivilegesClient] = []
 

@@ -14,7 +14,14 @@ from privadmin.itemmodels.assignments import AssignmentTableModel
 from privadmin.itemmodels.collation import NameCollator
 from privadmin.itemmodels.employees import EmployeeColumn, EmployeeFilterProxy, EmployeeTableModel
 from privadmin.itemmodels.privileges import PRIVILEGE_ID_ROLE, PrivilegeTreeModel
-from privadmin.models import AssignableGroup, Assignability, Assignment, Identity, InactiveReason, Privilege
+from privadmin.models import (
+    Assignability,
+    AssignableGroup,
+    Assignment,
+    Identity,
+    InactiveReason,
+    Privilege,
+)
 
 NOW = dt.datetime(2026, 1, 5, 12, 0, tzinfo=dt.UTC)
 _serial = iter(range(1, 1_000_000))
@@ -25,7 +32,9 @@ def digits_uuid() -> uuid.UUID:
     return uuid.UUID(f"{next(_serial):032d}")
 
 
-def identity(name: str, *, email: str | None = None, rid: str | None = None, count: int = 0) -> Identity:
+def identity(
+    name: str, *, email: str | None = None, rid: str | None = None, count: int = 0
+) -> Identity:
     return Identity(
         idp="mitid_erhverv",
         idp_identity_id=digits_uuid(),
@@ -112,7 +121,9 @@ def test_danish_collator_sorts_aa_after_z(qapp: Any) -> None:
     assert collator.compare("Aalborg", "Ærø") > 0
 
 
-def test_sort_descending_through_proxy(employees: tuple[EmployeeTableModel, EmployeeFilterProxy]) -> None:
+def test_sort_descending_through_proxy(
+    employees: tuple[EmployeeTableModel, EmployeeFilterProxy],
+) -> None:
     _, proxy = employees
 
     proxy.sort(EmployeeColumn.NAME, Qt.SortOrder.DescendingOrder)
@@ -121,9 +132,13 @@ def test_sort_descending_through_proxy(employees: tuple[EmployeeTableModel, Empl
     assert names(proxy)[-1] == "Anders And"
 
 
-def test_filter_matches_every_field(employees: tuple[EmployeeTableModel, EmployeeFilterProxy]) -> None:
+def test_filter_matches_every_field(
+    employees: tuple[EmployeeTableModel, EmployeeFilterProxy],
+) -> None:
     model, proxy = employees
-    target = model.identity(model.row_of(("mitid_erhverv", str(model.identities()[3].idp_identity_id))) or 0)
+    target = model.identity(
+        model.row_of(("mitid_erhverv", str(model.identities()[3].idp_identity_id))) or 0
+    )
 
     proxy.set_search_text("ANDERS")
     assert names(proxy) == ["Anders And"]
@@ -141,7 +156,9 @@ def test_filter_matches_every_field(employees: tuple[EmployeeTableModel, Employe
     assert proxy.rowCount() == 7
 
 
-def test_filter_narrows_and_widens(employees: tuple[EmployeeTableModel, EmployeeFilterProxy]) -> None:
+def test_filter_narrows_and_widens(
+    employees: tuple[EmployeeTableModel, EmployeeFilterProxy],
+) -> None:
     _, proxy = employees
 
     proxy.set_search_text("a")
@@ -163,7 +180,9 @@ def test_filter_survives_reload(employees: tuple[EmployeeTableModel, EmployeeFil
     assert sorted(names(proxy)) == ["Karen Nielsen", "bo Nielsen"]
 
 
-def test_privilege_counts_update_in_place(employees: tuple[EmployeeTableModel, EmployeeFilterProxy]) -> None:
+def test_privilege_counts_update_in_place(
+    employees: tuple[EmployeeTableModel, EmployeeFilterProxy],
+) -> None:
     model, _ = employees
     key = ("mitid_erhverv", str(model.identity(0).idp_identity_id))
     changes: list[tuple[int, int]] = []
@@ -178,8 +197,10 @@ def test_privilege_counts_update_in_place(employees: tuple[EmployeeTableModel, E
     assert resets == []
 
 
-def test_employee_mime_round_trip(employees: tuple[EmployeeTableModel, EmployeeFilterProxy]) -> None:
-    model, proxy = employees
+def test_employee_mime_round_trip(
+    employees: tuple[EmployeeTableModel, EmployeeFilterProxy],
+) -> None:
+    _model, proxy = employees
     indexes = [proxy.index(0, 0), proxy.index(0, 2), proxy.index(2, 0)]
 
     data = proxy.mimeData(indexes)
@@ -196,7 +217,13 @@ def test_privileges_dropped_on_item_through_proxy(
     proxy.set_search_text("nielsen")
     tree = PrivilegeTreeModel("da")
     reader = privilege("Læser")
-    tree.set_groups([AssignableGroup(organization_tin="DK10000001", organization_name="Udbyder", privileges=(reader,))])
+    tree.set_groups(
+        [
+            AssignableGroup(
+                organization_tin="DK10000001", organization_name="Udbyder", privileges=(reader,)
+            )
+        ]
+    )
     privilege_index = tree.index(0, 0, tree.index(0, 0))
     data = tree.mimeData([privilege_index])
     received: list[tuple[Any, list[str]]] = []
@@ -212,7 +239,9 @@ def test_privileges_dropped_on_item_through_proxy(
     assert received == [(("mitid_erhverv", str(nielsen.idp_identity_id)), [str(reader.id)])]
 
 
-def test_drop_between_rows_maps_proxy_row(employees: tuple[EmployeeTableModel, EmployeeFilterProxy]) -> None:
+def test_drop_between_rows_maps_proxy_row(
+    employees: tuple[EmployeeTableModel, EmployeeFilterProxy],
+) -> None:
     model, proxy = employees
     proxy.set_search_text("berg")
     data = mime.encode(mime.PRIVILEGES_MIME, [str(uuid.uuid4())])
@@ -225,13 +254,17 @@ def test_drop_between_rows_maps_proxy_row(employees: tuple[EmployeeTableModel, E
     assert model.identity_for(received[0]).name == "Zenia Berg"  # type: ignore[union-attr]
 
 
-def test_drop_rejects_foreign_payload(employees: tuple[EmployeeTableModel, EmployeeFilterProxy]) -> None:
+def test_drop_rejects_foreign_payload(
+    employees: tuple[EmployeeTableModel, EmployeeFilterProxy],
+) -> None:
     model, proxy = employees
     received: list[Any] = []
     model.privileges_dropped.connect(lambda key, ids: received.append(key))
     employees_payload = proxy.mimeData([proxy.index(1, 0)])
 
-    accepted = proxy.canDropMimeData(employees_payload, Qt.DropAction.CopyAction, -1, -1, proxy.index(0, 0))
+    accepted = proxy.canDropMimeData(
+        employees_payload, Qt.DropAction.CopyAction, -1, -1, proxy.index(0, 0)
+    )
     proxy.dropMimeData(employees_payload, Qt.DropAction.CopyAction, -1, -1, proxy.index(0, 0))
 
     assert not accepted
@@ -241,8 +274,16 @@ def test_drop_rejects_foreign_payload(employees: tuple[EmployeeTableModel, Emplo
 def test_privilege_tree_shape_and_badges(qapp: Any) -> None:
     tree = PrivilegeTreeModel("en")
     groups = [
-        AssignableGroup(organization_tin="DK2", organization_name="Zulu Pension", privileges=(privilege("B"), privilege("A", Assignability.WHITELIST))),
-        AssignableGroup(organization_tin="DK1", organization_name="Alfa Løn", privileges=(privilege("C", Assignability.PRIVATE),)),
+        AssignableGroup(
+            organization_tin="DK2",
+            organization_name="Zulu Pension",
+            privileges=(privilege("B"), privilege("A", Assignability.WHITELIST)),
+        ),
+        AssignableGroup(
+            organization_tin="DK1",
+            organization_name="Alfa Løn",
+            privileges=(privilege("C", Assignability.PRIVATE),),
+        ),
     ]
 
     tree.set_groups(groups)
@@ -265,11 +306,15 @@ def test_privilege_tree_shape_and_badges(qapp: Any) -> None:
 def test_employees_dropped_on_privilege(qapp: Any) -> None:
     tree = PrivilegeTreeModel("en")
     target = privilege("Reader")
-    tree.set_groups([AssignableGroup(organization_tin="DK1", organization_name="P", privileges=(target,))])
+    tree.set_groups(
+        [AssignableGroup(organization_tin="DK1", organization_name="P", privileges=(target,))]
+    )
     keys = [["mitid_erhverv", str(uuid.uuid4())], ["mitid_erhverv", str(uuid.uuid4())]]
     data = mime.encode(mime.EMPLOYEES_MIME, keys)
     received: list[Any] = []
-    tree.employees_dropped.connect(lambda privilege_id, dropped: received.append((privilege_id, dropped)))
+    tree.employees_dropped.connect(
+        lambda privilege_id, dropped: received.append((privilege_id, dropped))
+    )
     provider = tree.index(0, 0)
 
     assert not tree.canDropMimeData(data, Qt.DropAction.CopyAction, -1, -1, provider)
@@ -287,13 +332,26 @@ def test_assignments_drag_out_and_inactive_reason(qapp: Any) -> None:
     model.set_assignments(
         [
             Assignment(
-                idp="mitid_erhverv", idp_identity_id=person, privilege_id=inactive.id, privilege_name=inactive.name,
-                privilege_organization_tin="DK1", created=NOW, updated=NOW, assigned_by_organization_tin="DK2",
-                active=False, inactive_reason=InactiveReason.PRIVILEGE_PRIVATE,
+                idp="mitid_erhverv",
+                idp_identity_id=person,
+                privilege_id=inactive.id,
+                privilege_name=inactive.name,
+                privilege_organization_tin="DK1",
+                created=NOW,
+                updated=NOW,
+                assigned_by_organization_tin="DK2",
+                active=False,
+                inactive_reason=InactiveReason.PRIVILEGE_PRIVATE,
             ),
             Assignment(
-                idp="mitid_erhverv", idp_identity_id=person, privilege_id=active.id, privilege_name=active.name,
-                privilege_organization_tin="DK1", created=NOW, updated=NOW, assigned_by_organization_tin="DK2",
+                idp="mitid_erhverv",
+                idp_identity_id=person,
+                privilege_id=active.id,
+                privilege_name=active.name,
+                privilege_organization_tin="DK1",
+                created=NOW,
+                updated=NOW,
+                assigned_by_organization_tin="DK2",
             ),
         ]
     )

@@ -44,7 +44,9 @@ def run(loop: asyncio.AbstractEventLoop, coroutine: Coroutine[Any, Any, Any]) ->
     return loop.run_until_complete(coroutine)
 
 
-def run_settled(loop: asyncio.AbstractEventLoop, window: MainWindow, coroutine: Coroutine[Any, Any, Any]) -> Any:
+def run_settled(
+    loop: asyncio.AbstractEventLoop, window: MainWindow, coroutine: Coroutine[Any, Any, Any]
+) -> Any:
     """Run `coroutine`, then wait until the window's tasks are idle, in one run of the loop.
 
     qasync's run_until_complete processes events once more after the loop has
@@ -68,13 +70,23 @@ def settle(loop: asyncio.AbstractEventLoop, window: MainWindow, timeout: float =
         failure = window.failure_dialog
         if failure is not None and failure.isVisible():
             raise AssertionError(f"a change failed: {failure.text.text()}") from None
-        raise AssertionError(f"tasks still running after {timeout} s: {window.tasks.pending()}") from None
+        raise AssertionError(
+            f"tasks still running after {timeout} s: {window.tasks.pending()}"
+        ) from None
     assert not window.banner.isVisible(), window.banner.message.text()
 
 
-async def accept_preview(window: MainWindow, previous: Any = None, *, settle: bool = True) -> QDialog:
+async def accept_preview(
+    window: MainWindow, previous: Any = None, *, settle: bool = True
+) -> QDialog:
     dialog = await until(
-        lambda: window.preview_dialog if window.preview_dialog is not previous and window.preview_dialog and window.preview_dialog.isVisible() else None,
+        lambda: (
+            window.preview_dialog
+            if window.preview_dialog is not previous
+            and window.preview_dialog
+            and window.preview_dialog.isVisible()
+            else None
+        ),
         "the change preview",
     )
     dialog.accept()
@@ -90,7 +102,7 @@ class ShowRecorder(QObject):
         super().__init__()
         self.shown: list[BatchProgressDialog] = []
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and isinstance(watched, BatchProgressDialog):
             self.shown.append(watched)
         return False
@@ -112,21 +124,33 @@ def any_privilege(window: MainWindow, offset: int = 0) -> str:
 
 def employee_keys(window: MainWindow, count: int, start: int = 0) -> list[Key]:
     proxy = window.employees.proxy
-    assert proxy.rowCount() >= start + count, f"need {start + count} employees, have {proxy.rowCount()}"
+    assert proxy.rowCount() >= start + count, (
+        f"need {start + count} employees, have {proxy.rowCount()}"
+    )
     return [proxy.employee_key(row) for row in range(start, start + count)]
 
 
 async def assigned_ids(window: MainWindow, key: Key) -> set[str]:
     assert window.organization is not None
-    assignments = await window.context.client.identity_assignments(window.organization.organization_tin, key[0], key[1])
+    assignments = await window.context.client.identity_assignments(
+        window.organization.organization_tin, key[0], key[1]
+    )
     return {str(assignment.privilege_id) for assignment in assignments}
 
 
 async def clear(window: MainWindow, keys: list[Key], privilege_ids: list[str]) -> None:
     """Remove these assignments on the server directly, so that a test starts from a known state."""
     assert window.organization is not None
-    plan = ChangePlan.unassign([(idp, identity_id, privilege_id) for idp, identity_id in keys for privilege_id in privilege_ids])
-    await window.context.client.batch(window.organization.organization_tin, add=(), remove=plan.remove)
+    plan = ChangePlan.unassign(
+        [
+            (idp, identity_id, privilege_id)
+            for idp, identity_id in keys
+            for privilege_id in privilege_ids
+        ]
+    )
+    await window.context.client.batch(
+        window.organization.organization_tin, add=(), remove=plan.remove
+    )
 
 
 def select_privileges(window: MainWindow, privilege_ids: list[str]) -> None:
@@ -186,7 +210,9 @@ def test_assignability_badges_and_descriptions(customer_window: MainWindow) -> N
             labels.add(model.index(row, 1, group).data())
             privilege = model.privilege(model.index(row, 0, group).data(PRIVILEGE_ID_ROLE))
             assert privilege is not None
-            assert model.index(row, 2, group).data() == (privilege.description_english or privilege.description_danish)
+            assert model.index(row, 2, group).data() == (
+                privilege.description_english or privilege.description_danish
+            )
 
     assert labels <= {"Private", "Public", "Whitelist"}
     assert "Public" in labels
@@ -209,7 +235,11 @@ def test_drag_privilege_onto_selected_employees(
 
     # Dropped onto one selected row through the proxy: row and column -1, the item as parent.
     proxy = window.employees.proxy
-    target = proxy.mapFromSource(window.employees.model.index(window.employees.model.row_of(keys[1]) or 0, EmployeeColumn.EMAIL))
+    target = proxy.mapFromSource(
+        window.employees.model.index(
+            window.employees.model.row_of(keys[1]) or 0, EmployeeColumn.EMAIL
+        )
+    )
     assert proxy.canDropMimeData(data, Qt.DropAction.CopyAction, -1, -1, target)
     proxy.dropMimeData(data, Qt.DropAction.CopyAction, -1, -1, target)
     preview = run(qasync_loop, accept_preview(window))
@@ -245,22 +275,37 @@ def test_drag_employee_onto_privilege_updates_list(
     window.employees.select_keys([key])
     settle(qasync_loop, window)
     rows_before = window.privileges.assignment_model.rowCount()
-    data = window.employees.proxy.mimeData([window.employees.table.selectionModel().selectedRows()[0]])
+    data = window.employees.proxy.mimeData(
+        [window.employees.table.selectionModel().selectedRows()[0]]
+    )
 
     tree = window.privileges.tree_model
     tree.dropMimeData(data, Qt.DropAction.CopyAction, -1, -1, tree.index_of_privilege(privilege_id))
     settle(qasync_loop, window)
 
     assert window.preview_dialog is None  # One assignment needs no preview.
-    shown = {window.privileges.assignment_model.index(row, 0).data() for row in range(window.privileges.assignment_model.rowCount())}
+    shown = {
+        window.privileges.assignment_model.index(row, 0).data()
+        for row in range(window.privileges.assignment_model.rowCount())
+    }
     privilege = tree.privilege(privilege_id)
     assert privilege is not None and privilege.name in shown
     assert window.privileges.assignment_model.rowCount() == rows_before + 1
 
     # Dragging the assignment out onto the privilege tree removes it.
     assignments = window.privileges.assignment_model
-    row = next(row for row in range(assignments.rowCount()) if assignments.assignment(row).privilege_id == privilege.id)
-    tree.dropMimeData(assignments.mimeData([assignments.index(row, 0)]), Qt.DropAction.MoveAction, -1, -1, tree.index(0, 0))
+    row = next(
+        row
+        for row in range(assignments.rowCount())
+        if assignments.assignment(row).privilege_id == privilege.id
+    )
+    tree.dropMimeData(
+        assignments.mimeData([assignments.index(row, 0)]),
+        Qt.DropAction.MoveAction,
+        -1,
+        -1,
+        tree.index(0, 0),
+    )
     settle(qasync_loop, window)
 
     assert privilege_id not in run(qasync_loop, assigned_ids(window, key))
@@ -279,7 +324,9 @@ def test_privileges_dropped_on_assignment_list(
     tree = window.privileges.tree_model
     data = tree.mimeData([tree.index_of_privilege(privilege_id) for privilege_id in privilege_ids])
 
-    window.privileges.assignment_model.dropMimeData(data, Qt.DropAction.CopyAction, -1, -1, window.privileges.assignment_model.index(0, 0))
+    window.privileges.assignment_model.dropMimeData(
+        data, Qt.DropAction.CopyAction, -1, -1, window.privileges.assignment_model.index(0, 0)
+    )
     preview = run(qasync_loop, accept_preview(window))
     settle(qasync_loop, window)
 
@@ -293,7 +340,9 @@ def test_privileges_dropped_on_assignment_list(
 # --- keyboard ----------------------------------------------------------------
 
 
-def test_keyboard_assign_and_undo(customer_window: MainWindow, qasync_loop: asyncio.AbstractEventLoop) -> None:
+def test_keyboard_assign_and_undo(
+    customer_window: MainWindow, qasync_loop: asyncio.AbstractEventLoop
+) -> None:
     window = customer_window
     keys = employee_keys(window, 2, start=30)
     privilege_ids = [any_privilege(window, 4)]
@@ -335,20 +384,32 @@ def test_keyboard_assign_and_undo(customer_window: MainWindow, qasync_loop: asyn
     run(qasync_loop, clear(window, keys, privilege_ids))
 
 
-def test_delete_key_removes_assignment(customer_window: MainWindow, qasync_loop: asyncio.AbstractEventLoop) -> None:
+def test_delete_key_removes_assignment(
+    customer_window: MainWindow, qasync_loop: asyncio.AbstractEventLoop
+) -> None:
     window = customer_window
     [key] = employee_keys(window, 1, start=35)
     privilege_id = any_privilege(window, 5)
     assert window.organization is not None
     run(qasync_loop, clear(window, [key], [privilege_id]))
-    run(qasync_loop, window.context.client.assign(window.organization.organization_tin, key[0], key[1], privilege_id))
+    run(
+        qasync_loop,
+        window.context.client.assign(
+            window.organization.organization_tin, key[0], key[1], privilege_id
+        ),
+    )
     window.employees.select_keys([key])
     settle(qasync_loop, window)
     assignments = window.privileges.assignment_model
-    row = next(row for row in range(assignments.rowCount()) if str(assignments.assignment(row).privilege_id) == privilege_id)
+    row = next(
+        row
+        for row in range(assignments.rowCount())
+        if str(assignments.assignment(row).privilege_id) == privilege_id
+    )
     view = window.privileges.assignments
     view.selectionModel().select(
-        assignments.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        assignments.index(row, 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
     )
     view.setFocus()
 
@@ -364,7 +425,9 @@ def test_delete_key_removes_assignment(customer_window: MainWindow, qasync_loop:
     run(qasync_loop, clear(window, [key], [privilege_id]))
 
 
-def test_search_shortcut_and_filter(customer_window: MainWindow, qasync_loop: asyncio.AbstractEventLoop) -> None:
+def test_search_shortcut_and_filter(
+    customer_window: MainWindow, qasync_loop: asyncio.AbstractEventLoop
+) -> None:
     window = customer_window
     model = window.employees.model
     sample = next(identity for identity in model.identities() if identity.email)
@@ -375,10 +438,18 @@ def test_search_shortcut_and_filter(customer_window: MainWindow, qasync_loop: as
     QTest.keyClicks(window.employees.search, sample.email or "")
 
     proxy = window.employees.proxy
-    expected = sum(1 for identity in model.identities() if (sample.email or "").casefold() in (identity.email or "").casefold() or (sample.email or "").casefold() in (identity.name or "").casefold())
+    expected = sum(
+        1
+        for identity in model.identities()
+        if (sample.email or "").casefold() in (identity.email or "").casefold()
+        or (sample.email or "").casefold() in (identity.name or "").casefold()
+    )
     assert 1 <= proxy.rowCount() <= expected
     shown = {proxy.employee_key(row) for row in range(proxy.rowCount())}
-    assert ("mitid_erhverv", str(sample.idp_identity_id)) in shown or (sample.idp, str(sample.idp_identity_id)) in shown
+    assert ("mitid_erhverv", str(sample.idp_identity_id)) in shown or (
+        sample.idp,
+        str(sample.idp_identity_id),
+    ) in shown
 
     window.employees.search.setText(str(sample.idp_identity_id).upper())
     assert proxy.rowCount() == 1
@@ -399,13 +470,17 @@ def test_danish_order_in_window(open_window: Callable[..., MainWindow], live_ser
     assert named == NameCollator("da").sorted(named)
     first_letters = [name[0].upper() for name in named]
     if "Z" in first_letters and "Æ" in first_letters:
-        assert first_letters.index("Æ") > max(i for i, letter in enumerate(first_letters) if letter == "Z")
+        assert first_letters.index("Æ") > max(
+            i for i, letter in enumerate(first_letters) if letter == "Z"
+        )
 
 
 # --- bulk change with a failure half-way ------------------------------------
 
 
-def _bulk_setup(window: MainWindow, qasync_loop: asyncio.AbstractEventLoop, start: int) -> tuple[list[Key], list[str]]:
+def _bulk_setup(
+    window: MainWindow, qasync_loop: asyncio.AbstractEventLoop, start: int
+) -> tuple[list[Key], list[str]]:
     keys = employee_keys(window, 5, start=start)
     privilege_ids = list(dict.fromkeys(any_privilege(window, offset) for offset in range(3)))
     run(qasync_loop, clear(window, keys, privilege_ids))
@@ -415,7 +490,9 @@ def _bulk_setup(window: MainWindow, qasync_loop: asyncio.AbstractEventLoop, star
     return keys, privilege_ids
 
 
-async def _server_pairs(window: MainWindow, keys: list[Key], privilege_ids: list[str]) -> set[tuple[Key, str]]:
+async def _server_pairs(
+    window: MainWindow, keys: list[Key], privilege_ids: list[str]
+) -> set[tuple[Key, str]]:
     pairs = set()
     for key in keys:
         assigned = await assigned_ids(window, key)
@@ -441,14 +518,25 @@ def test_bulk_failure_half_way(
     async def scenario() -> BatchFailureDialog:
         window.assign_action.trigger()
         await accept_preview(window, settle=False)
-        return await until(lambda: window.failure_dialog if window.failure_dialog and window.failure_dialog.isVisible() else None, "the failure report")
+        return await until(
+            lambda: (
+                window.failure_dialog
+                if window.failure_dialog and window.failure_dialog.isVisible()
+                else None
+            ),
+            "the failure report",
+        )
 
     failure = run(qasync_loop, scenario())
     applied = run(qasync_loop, _server_pairs(window, keys, privilege_ids))
 
     assert batch_fault.failed == 1
     assert len(applied) == 5
-    assert all(count_of(window, key) == counts_before[key] + 1 for key, _ in applied if sum(1 for k, _ in applied if k == key) == 1)
+    assert all(
+        count_of(window, key) == counts_before[key] + 1
+        for key, _ in applied
+        if sum(1 for k, _ in applied if k == key) == 1
+    )
     report = failure.text.text()
     assert "5 items were applied" in report
     assert f"{total - 5} items were not applied" in report
@@ -458,7 +546,9 @@ def test_bulk_failure_half_way(
     if choice == "retry":
         failure.retry_button.click()
         settle(qasync_loop, window)
-        assert run(qasync_loop, _server_pairs(window, keys, privilege_ids)) == {(key, p) for key in keys for p in privilege_ids}
+        assert run(qasync_loop, _server_pairs(window, keys, privilege_ids)) == {
+            (key, p) for key in keys for p in privilege_ids
+        }
         # Both the applied part and the retried rest are on the undo stack.
         assert window.undo_stack.count() == 2
         run_settled(qasync_loop, window, window.undo_last())
@@ -475,14 +565,21 @@ def test_bulk_failure_half_way(
 # --- employees ---------------------------------------------------------------
 
 
-def test_add_employee_by_uuid(customer_window: MainWindow, qasync_loop: asyncio.AbstractEventLoop) -> None:
+def test_add_employee_by_uuid(
+    customer_window: MainWindow, qasync_loop: asyncio.AbstractEventLoop
+) -> None:
     window = customer_window
     new_id = str(uuid.uuid4())
     before = window.employees.model.rowCount()
 
     async def scenario() -> None:
         window.add_employee_action.trigger()
-        dialog = await until(lambda: window.add_dialog if window.add_dialog and window.add_dialog.isVisible() else None, "the add dialog")
+        dialog = await until(
+            lambda: (
+                window.add_dialog if window.add_dialog and window.add_dialog.isVisible() else None
+            ),
+            "the add dialog",
+        )
         dialog.uuid_edit.setText("RID 12345")
         dialog.buttons.accepted.emit()
         assert dialog.isVisible()
@@ -500,7 +597,12 @@ def test_add_employee_by_uuid(customer_window: MainWindow, qasync_loop: asyncio.
     assert window.organization is not None
 
     async def found() -> list[Any]:
-        pages = [page async for page in window.context.client.identities(window.organization.organization_tin, search="99887766")]
+        pages = [
+            page
+            async for page in window.context.client.identities(
+                window.organization.organization_tin, search="99887766"
+            )
+        ]
         return [identity for page in pages for identity in page]
 
     assert [str(identity.idp_identity_id) for identity in run(qasync_loop, found())] == [new_id]
@@ -511,13 +613,19 @@ def test_add_employee_by_uuid(customer_window: MainWindow, qasync_loop: asyncio.
 # --- organizations and language ---------------------------------------------
 
 
-def test_switch_organization(open_window: Callable[..., MainWindow], live_server: Any, qasync_loop: asyncio.AbstractEventLoop) -> None:
+def test_switch_organization(
+    open_window: Callable[..., MainWindow], live_server: Any, qasync_loop: asyncio.AbstractEventLoop
+) -> None:
     administrator = live_server.administrator("multi")
     window = open_window(administrator)
     assert window.organization_combo.count() >= 2
     first = window.organization
     assert first is not None
-    other_row = next(row for row in range(window.organization_combo.count()) if window.organization_combo.itemData(row) != first.organization_tin)
+    other_row = next(
+        row
+        for row in range(window.organization_combo.count())
+        if window.organization_combo.itemData(row) != first.organization_tin
+    )
     other_tin = window.organization_combo.itemData(other_row)
 
     window.organization_combo.setCurrentIndex(other_row)
@@ -532,11 +640,15 @@ def test_switch_organization(open_window: Callable[..., MainWindow], live_server
 
     if window.employees.can_assign():
         assert window.employees.model.rowCount() == run(qasync_loop, server_count())
-    expected_roles = next(entry for entry in administrator["roles"] if entry["organizationTin"] == other_tin)["roles"]
+    expected_roles = next(
+        entry for entry in administrator["roles"] if entry["organizationTin"] == other_tin
+    )["roles"]
     assert set(window.organization.roles) == set(expected_roles)
 
 
-def test_switch_language(customer_window: MainWindow, qasync_loop: asyncio.AbstractEventLoop) -> None:
+def test_switch_language(
+    customer_window: MainWindow, qasync_loop: asyncio.AbstractEventLoop
+) -> None:
     window = customer_window
 
     window.danish_action.trigger()
@@ -548,9 +660,13 @@ def test_switch_language(customer_window: MainWindow, qasync_loop: asyncio.Abstr
     assert window.assign_action.text().startswith("T&ildel")
     assert "Miljø" in window.environment_label.text()
     assert "Offentlig" in {
-        window.privileges.tree_model.index(row, 1, window.privileges.tree_model.index(group, 0)).data()
+        window.privileges.tree_model.index(
+            row, 1, window.privileges.tree_model.index(group, 0)
+        ).data()
         for group in range(window.privileges.tree_model.rowCount())
-        for row in range(window.privileges.tree_model.rowCount(window.privileges.tree_model.index(group, 0)))
+        for row in range(
+            window.privileges.tree_model.rowCount(window.privileges.tree_model.index(group, 0))
+        )
     }
 
     window.english_action.trigger()
@@ -581,14 +697,19 @@ def separate_server(tmp_path_factory: pytest.TempPathFactory) -> Any:
 
 
 def test_empty_state_offers_add(
-    separate_server: Any, open_window: Callable[..., MainWindow], qasync_loop: asyncio.AbstractEventLoop
+    separate_server: Any,
+    open_window: Callable[..., MainWindow],
+    qasync_loop: asyncio.AbstractEventLoop,
 ) -> None:
     administrator = separate_server.administrator("provider")
     window = open_window(administrator, server=separate_server)
     assert window.organization is not None
     tin = window.organization.organization_tin
     for identity in list(window.employees.model.identities()):
-        run(qasync_loop, window.context.client.delete_identity(tin, identity.idp, str(identity.idp_identity_id)))
+        run(
+            qasync_loop,
+            window.context.client.delete_identity(tin, identity.idp, str(identity.idp_identity_id)),
+        )
 
     window.reload()
     settle(qasync_loop, window)
@@ -602,7 +723,12 @@ def test_empty_state_offers_add(
 
     async def scenario() -> None:
         window.employees.empty_add_button.click()
-        dialog = await until(lambda: window.add_dialog if window.add_dialog and window.add_dialog.isVisible() else None, "the add dialog")
+        dialog = await until(
+            lambda: (
+                window.add_dialog if window.add_dialog and window.add_dialog.isVisible() else None
+            ),
+            "the add dialog",
+        )
         dialog.uuid_edit.setText(new_id)
         dialog.buttons.accepted.emit()
 
@@ -627,7 +753,11 @@ def test_ten_employees_get_privilege_at_runtime(
     assert window.organization is not None
     customer_tin = window.organization.organization_tin
     providers = {client["organizationTin"] for client in live_server.seed["apiClients"]}
-    group = next(group for group in window.privileges.tree_model.groups() if group.organization_tin in providers)
+    group = next(
+        group
+        for group in window.privileges.tree_model.groups()
+        if group.organization_tin in providers
+    )
     privilege = group.privileges[0]
     privilege_id = str(privilege.id)
     keys = employee_keys(window, 10, start=3)
@@ -640,7 +770,9 @@ def test_ten_employees_get_privilege_at_runtime(
         tree = window.privileges.tree_model
         data = tree.mimeData([tree.index_of_privilege(privilege_id)])
         proxy = window.employees.proxy
-        target = proxy.mapFromSource(window.employees.model.index(window.employees.model.row_of(keys[4]) or 0, 0))
+        target = proxy.mapFromSource(
+            window.employees.model.index(window.employees.model.row_of(keys[4]) or 0, 0)
+        )
         proxy.dropMimeData(data, Qt.DropAction.CopyAction, -1, -1, target)
         preview = run(qasync_loop, accept_preview(window))
         settle(qasync_loop, window)
@@ -657,13 +789,18 @@ def test_ten_employees_get_privilege_at_runtime(
     token = service_token(live_server, api_client["clientId"], api_client["clientSecret"])
     provider = client_with_token(token)
     runtime = run(qasync_loop, provider.runtime(group.organization_tin, keys[7][0], keys[7][1]))
-    scopes = {scope.organization_tin: {str(p.id) for p in scope.privileges} for scope in runtime.organization_scopes}
+    scopes = {
+        scope.organization_tin: {str(p.id) for p in scope.privileges}
+        for scope in runtime.organization_scopes
+    }
 
     assert privilege_id in scopes.get(customer_tin, set())
     run(qasync_loop, clear(window, keys, [privilege_id]))
 
 
-def test_drop_event_on_employee_view(customer_window: MainWindow, qasync_loop: asyncio.AbstractEventLoop) -> None:
+def test_drop_event_on_employee_view(
+    customer_window: MainWindow, qasync_loop: asyncio.AbstractEventLoop
+) -> None:
     """A synthetic drop on the table's viewport takes the same path as a mouse drop."""
     from PySide6.QtCore import QPointF
     from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
@@ -675,21 +812,33 @@ def test_drop_event_on_employee_view(customer_window: MainWindow, qasync_loop: a
     tree = window.privileges.tree_model
     data = tree.mimeData([tree.index_of_privilege(privilege_id)])
     table = window.employees.table
-    proxy_row = window.employees.proxy.mapFromSource(window.employees.model.index(window.employees.model.row_of(key) or 0, 0)).row()
+    proxy_row = window.employees.proxy.mapFromSource(
+        window.employees.model.index(window.employees.model.row_of(key) or 0, 0)
+    ).row()
     table.scrollTo(window.employees.proxy.index(proxy_row, 0))
     QApplication.processEvents()
-    position = QPointF(table.visualRect(window.employees.proxy.index(proxy_row, EmployeeColumn.EMAIL)).center())
+    position = QPointF(
+        table.visualRect(window.employees.proxy.index(proxy_row, EmployeeColumn.EMAIL)).center()
+    )
 
     dropped: list[Any] = []
-    window.employees.model.privileges_dropped.connect(lambda target, ids: dropped.append((target, ids)))
+    window.employees.model.privileges_dropped.connect(
+        lambda target, ids: dropped.append((target, ids))
+    )
     point = position.toPoint()
     buttons = Qt.MouseButton.LeftButton
-    enter = QDragEnterEvent(point, Qt.DropAction.CopyAction, data, buttons, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        point, Qt.DropAction.CopyAction, data, buttons, Qt.KeyboardModifier.NoModifier
+    )
     QApplication.sendEvent(table.viewport(), enter)
-    move = QDragMoveEvent(point, Qt.DropAction.CopyAction, data, buttons, Qt.KeyboardModifier.NoModifier)
+    move = QDragMoveEvent(
+        point, Qt.DropAction.CopyAction, data, buttons, Qt.KeyboardModifier.NoModifier
+    )
     QApplication.sendEvent(table.viewport(), move)
     assert move.isAccepted()
-    drop = QDropEvent(position, Qt.DropAction.CopyAction, data, buttons, Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(
+        position, Qt.DropAction.CopyAction, data, buttons, Qt.KeyboardModifier.NoModifier
+    )
     drop.ignore()
     QApplication.sendEvent(table.viewport(), drop)
     settle(qasync_loop, window)
