@@ -11,6 +11,8 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QDateTime,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -46,12 +48,24 @@ def assignability_text(assignability: Assignability) -> str:
     return texts[assignability]
 
 
+def date_locale(language: str) -> QLocale:
+    """Return the locale whose short format shows dates in `language` ("da" or "en").
+
+    The employee list formats its dates with the same locales.
+    """
+    if language == "da":
+        return QLocale(QLocale.Language.Danish, QLocale.Country.Denmark)
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+
+
 class CatalogModel(QAbstractTableModel):
     """The privileges an organization owns: name, assignability, last change, assignment count."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: Any = None, *, language: str = "en") -> None:
         super().__init__(parent)
         self._privileges: list[Privilege] = []
+        self._language = language
+        self._locale = date_locale(language)
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's default
         return 0 if parent.isValid() else len(self._privileges)
@@ -105,7 +119,9 @@ class CatalogModel(QAbstractTableModel):
         if column == Column.ASSIGNABILITY:
             return assignability_text(privilege.assignability)
         if column == Column.UPDATED:
-            return privilege.updated.astimezone().strftime("%Y-%m-%d %H:%M")
+            # Shown in the computer's time zone, like the employee list's dates.
+            updated = QDateTime.fromMSecsSinceEpoch(int(privilege.updated.timestamp() * 1000))
+            return str(self._locale.toString(updated, QLocale.FormatType.ShortFormat))
         return str(privilege.assignment_count)
 
     def _sort_key(self, privilege: Privilege, column: Column) -> Any:
@@ -150,6 +166,16 @@ class CatalogModel(QAbstractTableModel):
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._privileges[row]
         self.endRemoveRows()
+
+    def set_language(self, language: str) -> None:
+        """Show the dates in the short format of `language` ("da" or "en")."""
+        if language == self._language:
+            return
+        self._language = language
+        self._locale = date_locale(language)
+        if self._privileges:
+            top_left = self.index(0, Column.UPDATED)
+            self.dataChanged.emit(top_left, self.index(len(self._privileges) - 1, Column.UPDATED))
 
     def retranslate(self) -> None:
         """Refresh the translated header and assignability texts after a language change."""

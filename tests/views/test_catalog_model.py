@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
+import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 
@@ -15,7 +16,8 @@ from privadmin.itemmodels.catalog import (
     PrivilegeRole,
     SortRole,
 )
-from privadmin.models import Assignability, Privilege
+from privadmin.itemmodels.employees import EmployeeColumn, EmployeeTableModel
+from privadmin.models import Assignability, Identity, Privilege
 
 NOW = dt.datetime(2026, 1, 5, 12, 0, tzinfo=dt.UTC)
 
@@ -120,3 +122,43 @@ def test_proxy_sorts_counts_as_numbers(qapp: object) -> None:
     proxy.sort(Column.ASSIGNMENTS, Qt.SortOrder.DescendingOrder)
 
     assert [proxy.index(row, Column.NAME).data() for row in range(3)] == ["C", "B", "A"]
+
+
+@pytest.mark.parametrize(("language", "expected_date"), [("da", "05.01.2026"), ("en", "05/01/2026")])
+def test_model_dates_in_locale_format(qapp: object, language: str, expected_date: str) -> None:
+    model = CatalogModel(language=language)
+    model.set_privileges([privilege(2, "Revisor")])
+
+    shown = model.index(0, Column.UPDATED).data()
+
+    # Noon UTC keeps the date the same in every time zone from UTC-11 to UTC+11.
+    assert expected_date in shown
+    assert "2026-01-05" not in shown
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_model_dates_match_employee_list(qapp: object, language: str) -> None:
+    when = NOW + dt.timedelta(minutes=2)
+    catalog = CatalogModel(language=language)
+    catalog.set_privileges([privilege(2, "Revisor")])
+    employees = EmployeeTableModel(language)
+    employees.set_identities(
+        [Identity(idp="mitid_erhverv", idp_identity_id=uuid.UUID(int=5), last_seen=when)]
+    )
+
+    assert (
+        catalog.index(0, Column.UPDATED).data()
+        == employees.index(0, EmployeeColumn.LAST_SEEN).data()
+    )
+
+
+def test_model_set_language_reformats_dates(qapp: object) -> None:
+    model = CatalogModel(language="en")
+    model.set_privileges([privilege(2, "Revisor")])
+    changed: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda first, last, _roles: changed.append((first.column(), last.row())))
+
+    model.set_language("da")
+
+    assert "05.01.2026" in model.index(0, Column.UPDATED).data()
+    assert changed == [(Column.UPDATED, 0)]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import subprocess
 import sys
+import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +20,7 @@ from privadmin.config import Environment
 from privadmin.context import AppContext
 from privadmin.controllers.catalog import CatalogController
 from privadmin.itemmodels.catalog import Column
+from privadmin.models import Assignability, Privilege
 from privadmin.views.catalog import CatalogPanel
 from privadmin.views.catalog.editor import PrivilegeEditor
 
@@ -167,3 +170,35 @@ def test_open_editor_retranslates(offline_panel: CatalogPanel, qapp: Any) -> Non
 
     assert editor.windowTitle() == "New privilege"
     assert editor.name_edit.text() == "kept"
+
+
+def test_language_change_reformats_dates(offline_panel: CatalogPanel, qapp: Any) -> None:
+    noon = dt.datetime(2026, 1, 5, 12, 0, tzinfo=dt.UTC)
+    offline_panel.model.set_privileges(
+        [
+            Privilege(
+                id=uuid.UUID(int=1),
+                name="Revisor",
+                assignability=Assignability.PRIVATE,
+                organization_tin="DK10000001",
+                created=noon,
+                updated=noon,
+            )
+        ]
+    )
+    assert "05/01/2026" in offline_panel.model.index(0, Column.UPDATED).data()
+    translator = QTranslator()
+    assert translator.load(str(TRANSLATIONS / "catalog_da.qm"))
+
+    # The app sets the context's language before the posted LanguageChange events arrive.
+    offline_panel.context.language = "da"
+    QCoreApplication.installTranslator(translator)
+    try:
+        QCoreApplication.processEvents()
+        assert "05.01.2026" in offline_panel.model.index(0, Column.UPDATED).data()
+    finally:
+        QCoreApplication.removeTranslator(translator)
+        offline_panel.context.language = "en"
+    QCoreApplication.processEvents()
+
+    assert "05/01/2026" in offline_panel.model.index(0, Column.UPDATED).data()

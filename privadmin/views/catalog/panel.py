@@ -48,7 +48,7 @@ class CatalogPanel(Retranslating, QWidget):
         self.editor: PrivilegeEditor | None = None
         self.whitelist_editor: WhitelistEditor | None = None
 
-        self.model = CatalogModel(self)
+        self.model = CatalogModel(self, language=context.language)
         self.proxy = CatalogFilterModel(self)
         self.proxy.setSourceModel(self.model)
 
@@ -334,6 +334,8 @@ class CatalogPanel(Retranslating, QWidget):
             self.role_note.setVisible(True)
         else:
             self.role_note.setVisible(False)
+        # Qt posts LanguageChange, so the language switch has already updated the context here.
+        self.model.set_language(self.context.language)
         self.model.retranslate()
 
 
