@@ -324,8 +324,11 @@ class MainWindow(QMainWindow):
             raise ValueError(f"language must be 'da' or 'en', got {language!r}")
         log.info("switching language to %s", language)
         self.context.switch_language(language)
+        # The app leaves context.language unchanged when configuration locks the language.
+        if self.context.language != language:
+            log.info("language stays %s", self.context.language)
+            language = self.context.language
         self.language = language
-        self.context.language = language
         for action in (self.danish_action, self.english_action):
             action.setChecked(action.data() == language)
         self.employees.set_language(language)

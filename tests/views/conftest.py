@@ -64,6 +64,7 @@ class LanguageSwitch:
 
     calls: list[str] = field(default_factory=list)
     translator: QTranslator | None = None
+    context: AppContext | None = None
 
     def __call__(self, language: str) -> None:
         self.calls.append(language)
@@ -77,6 +78,8 @@ class LanguageSwitch:
             raise AssertionError(f"could not load {path}")
         app.installTranslator(translator)
         self.translator = translator
+        if self.context is not None:
+            self.context.language = language
 
     def remove(self) -> None:
         app = QCoreApplication.instance()
@@ -126,6 +129,7 @@ def make_context(
         sign_out=sign_out,
         switch_language=switch,
     )
+    switch.context = context
     return context, switch
 
 

@@ -659,6 +659,12 @@ def test_switch_language(
     assert window.employees.model.headerData(0, Qt.Orientation.Horizontal) == "Navn"
     assert window.assign_action.text().startswith("T&ildel")
     assert "Miljø" in window.environment_label.text()
+    assert window.language == "da"
+    tree = window.privileges.tree_model
+    first = tree.index(0, 0, tree.index(0, 0))
+    privilege = tree.privilege(first.data(PRIVILEGE_ID_ROLE))
+    assert privilege is not None
+    assert tree.index(0, 2, tree.index(0, 0)).data() == (privilege.description_danish or privilege.description_english)
     assert "Offentlig" in {
         window.privileges.tree_model.index(
             row, 1, window.privileges.tree_model.index(group, 0)
