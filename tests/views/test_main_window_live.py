@@ -664,7 +664,9 @@ def test_switch_language(
     first = tree.index(0, 0, tree.index(0, 0))
     privilege = tree.privilege(first.data(PRIVILEGE_ID_ROLE))
     assert privilege is not None
-    assert tree.index(0, 2, tree.index(0, 0)).data() == (privilege.description_danish or privilege.description_english)
+    assert tree.index(0, 2, tree.index(0, 0)).data() == (
+        privilege.description_danish or privilege.description_english
+    )
     assert "Offentlig" in {
         window.privileges.tree_model.index(
             row, 1, window.privileges.tree_model.index(group, 0)
