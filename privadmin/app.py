@@ -236,7 +236,9 @@ class Shell(QObject):
         from privadmin.views.signin import SignInPage
 
         assert self.oidc is not None and self.environment is not None
-        page = SignInPage(self.oidc, self.environment)
+        page = SignInPage(
+            self.oidc, self.environment, language=lambda: self.translations.language or "en"
+        )
         generation = self._generation
         page.signed_in.connect(
             lambda session: self.spawn(self._open_main_window(session, generation))

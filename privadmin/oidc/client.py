@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import hmac
 import logging
+import re
 import secrets
 import ssl
 import time
@@ -55,6 +56,22 @@ NOT_REMEMBERED_NO_REFRESH_TOKEN = (
 SIGNED_OUT_MESSAGE = "Your session has ended. Sign in again."
 
 
+# A BCP 47 language tag as ui_locales lists them: letters, digits and hyphens, e.g. "da" or "en-GB".
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")
+
+
+def check_ui_locales(ui_locales: str | None) -> None:
+    """Raise ValueError unless `ui_locales` is None or language tags separated by spaces."""
+    if ui_locales is None:
+        return
+    tags = ui_locales.split(" ")
+    if not ui_locales or not all(_LANGUAGE_TAG.fullmatch(tag) for tag in tags):
+        raise ValueError(
+            f"invalid ui_locales {ui_locales!r}: expected language tags separated by single "
+            "spaces, e.g. 'da' or 'en da'"
+        )
+
+
 class OidcClient:
     """The OpenID Connect client of one environment: sign-in, refresh, restore and sign-out."""
 
@@ -68,15 +85,22 @@ class OidcClient:
         lock_dir: Path | None = None,
         clock: Callable[[], float] = time.time,
         client_secret: str | None = None,
+        ui_locales: str | None = None,
     ) -> None:
         """`client_secret` is for providers that register the app as a confidential client.
 
         A secret shipped with a desktop app is not confidential (RFC 8252, section
         8.5); PKCE protects the code either way. It is sent as client_secret_basic,
         which RFC 6749 (section 2.3.1) requires every provider to support.
+
+        `ui_locales` is the OpenID Connect parameter of that name: language tags,
+        most preferred first and separated by spaces (e.g. "da" or "en da"), for the
+        provider's pages. `begin_sign_in(ui_locales=...)` overrides it for one sign-in.
         """
         if sign_in_timeout <= 0:
             raise ValueError(f"sign_in_timeout must be positive, got {sign_in_timeout!r} seconds")
+        check_ui_locales(ui_locales)
+        self.ui_locales = ui_locales
         self.environment = environment
         self.store = store
         self.sign_in_timeout = sign_in_timeout
@@ -98,8 +122,16 @@ class OidcClient:
             self._metadata = await discover(self._http, self.environment.issuer)
         return self._metadata
 
-    async def begin_sign_in(self, *, timeout: float | None = None) -> PendingSignIn:
-        """Start the loopback listener and build the authorization URL to open in the browser."""
+    async def begin_sign_in(
+        self, *, timeout: float | None = None, ui_locales: str | None = None
+    ) -> PendingSignIn:
+        """Start the loopback listener and build the authorization URL to open in the browser.
+
+        `ui_locales` (e.g. "da") asks the provider to show its pages in that language,
+        in place of the client's own `ui_locales`; a provider may ignore it.
+        """
+        check_ui_locales(ui_locales)
+        locales = ui_locales if ui_locales is not None else self.ui_locales
         metadata = await self.metadata()
         listener = LoopbackListener()
         try:
@@ -114,6 +146,7 @@ class OidcClient:
         state = secrets.token_urlsafe(32)
         nonce = secrets.token_urlsafe(32)
         code_verifier = generate_token(64)
+        extra_parameters = {"ui_locales": locales} if locales else {}
         authorization_url = prepare_grant_uri(
             metadata.authorization_endpoint,
             self.environment.client_id,
@@ -124,12 +157,14 @@ class OidcClient:
             nonce=nonce,
             code_challenge=create_s256_code_challenge(code_verifier),
             code_challenge_method="S256",
+            **extra_parameters,
         )
         log.info(
-            "Sign-in started for client %s at %s, redirect %s",
+            "Sign-in started for client %s at %s, redirect %s, ui_locales %s",
             self.environment.client_id,
             metadata.issuer,
             listener.redirect_uri,
+            locales or "not sent",
         )
         return PendingSignIn(
             self,

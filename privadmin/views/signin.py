@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,6 +21,7 @@ from shiboken6 import isValid
 
 from privadmin.config import Environment
 from privadmin.config.environment import CUSTOM, DEMO, PREPRODUCTION, PRODUCTION
+from privadmin.i18n import system_language
 from privadmin.oidc import OidcClient, PendingSignIn, SignInError, SignInErrorCode
 
 log = logging.getLogger("privadmin.views")
@@ -35,12 +37,21 @@ class SignInPage(QWidget):
     signed_in = Signal(object)
 
     def __init__(
-        self, oidc: OidcClient, environment: Environment, parent: QWidget | None = None
+        self,
+        oidc: OidcClient,
+        environment: Environment,
+        parent: QWidget | None = None,
+        *,
+        language: Callable[[], str] | None = None,
     ) -> None:
+        """`language` returns the UI language ("da" or "en") when a sign-in starts, and the
+        provider is asked to show its pages in it. By default it is read from the default
+        QLocale, which privadmin.i18n sets with the translations."""
         super().__init__(parent)
         self.setObjectName("signInPage")
         self._oidc = oidc
         self._environment = environment
+        self._language = language or (lambda: system_language(QLocale()))
         self._pending: PendingSignIn | None = None
         self._task: asyncio.Task[None] | None = None
         # The status shown, kept as a key and its arguments so that it can be retranslated.
@@ -156,7 +167,7 @@ class SignInPage(QWidget):
         self._set_status("starting")
         try:
             try:
-                self._pending = await self._oidc.begin_sign_in()
+                self._pending = await self._oidc.begin_sign_in(ui_locales=self._language())
             except SignInError as error:
                 self._fail(error)
                 return

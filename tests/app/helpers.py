@@ -5,8 +5,11 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QUrl, Slot
+
+from privadmin.config.settings import LoadedConfig, load_config
 
 
 class Browser(QObject):
@@ -27,3 +30,13 @@ async def wait_until(condition: Callable[[], object], timeout: float, what: str)
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out after {timeout} s waiting for {what}")
         await asyncio.sleep(0.05)
+
+
+def custom_environment_config(server: Any) -> LoadedConfig:
+    """Return a configuration whose custom environment signs in at `server`'s demo identity provider."""
+    return load_config(command_line={
+        "environment": "custom",
+        "environments.custom.issuer": server.issuer,
+        "environments.custom.api_base_url": server.api_base_url,
+        "environments.custom.client_id": "privadmin-desktop",
+    })

@@ -10,21 +10,15 @@ import httpx
 import pytest
 
 from privadmin.app import Shell, StartOptions
-from privadmin.config.settings import load_config
 from privadmin.i18n import Translations
 from privserver.testing import abrowser_sign_in
 
-from .helpers import Browser, wait_until
+from .helpers import Browser, custom_environment_config, wait_until
 
 
 def test_switch_cancels_pending_sign_in(qasync_loop: asyncio.AbstractEventLoop, isolated_dirs: dict[str, Path],
                                         keep_running: None, browser: Browser, live_server: Any) -> None:
-    config = load_config(command_line={
-        "environment": "custom",
-        "environments.custom.issuer": live_server.issuer,
-        "environments.custom.api_base_url": live_server.api_base_url,
-        "environments.custom.client_id": "privadmin-desktop",
-    })
+    config = custom_environment_config(live_server)
     translations = Translations()
     translations.install("en")
     shell = Shell(config, translations, StartOptions())

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from PySide6.QtCore import QCoreApplication, QObject, QTranslator, QUrl, Slot
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from pytestqt.qtbot import QtBot
 
@@ -23,6 +23,7 @@ from tests.signin.conftest import (
     make_mock_client,
     mock_browser_sign_in,
     mock_environment,
+    query_of,
 )
 
 
@@ -289,3 +290,65 @@ def test_danish_translation(
     finally:
         QCoreApplication.removeTranslator(translator)
     qtbot.waitUntil(lambda: page.sign_in_button.text() == "&Sign in")
+
+
+def started_url(page: SignInPage, loop: asyncio.AbstractEventLoop) -> str:
+    """Start a sign-in, cancel it once the authorization URL is shown, and return that URL."""
+    task = page.start()
+    assert task is not None
+    wait_until(loop, lambda: bool(page.authorization_url))
+    url = page.authorization_url
+    page.cancel()
+    loop.run_until_complete(task)
+    return url
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_page_sends_ui_language(
+    qtbot: QtBot,
+    qasync_loop: asyncio.AbstractEventLoop,
+    browser: Browser,
+    mock_provider_url: str,
+    memory_keyring: MemoryKeyring,
+    lock_dir: Path,
+    language: str,
+) -> None:
+    environment = mock_environment(mock_provider_url)
+    current = {"language": "en" if language == "da" else "da"}
+    page = SignInPage(
+        make_mock_client(environment, memory_keyring, lock_dir),
+        environment,
+        language=lambda: current["language"],
+    )
+    qtbot.addWidget(page)
+    page.show()
+
+    # The language is read when the sign-in starts, so a switch on the start window counts.
+    current["language"] = language
+
+    assert query_of(started_url(page, qasync_loop))["ui_locales"] == language
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark), "da"),
+     (QLocale(QLocale.Language.English, QLocale.Country.Denmark), "en")],
+)
+def test_page_ui_language_from_default_locale(
+    qtbot: QtBot,
+    qasync_loop: asyncio.AbstractEventLoop,
+    browser: Browser,
+    mock_provider_url: str,
+    memory_keyring: MemoryKeyring,
+    lock_dir: Path,
+    locale: QLocale,
+    expected: str,
+) -> None:
+    previous = QLocale()
+    QLocale.setDefault(locale)
+    try:
+        page = make_page(qtbot, mock_provider_url, memory_keyring, lock_dir)
+
+        assert query_of(started_url(page, qasync_loop))["ui_locales"] == expected
+    finally:
+        QLocale.setDefault(previous)
