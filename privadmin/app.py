@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from privadmin import __version__, diagnostics
@@ -27,7 +27,7 @@ from privadmin.config.settings import (
 from privadmin.crash import CrashHandler, show_error_dialog
 from privadmin.i18n import Translations, resolve_language
 from privadmin.logging_setup import setup_logging
-from privadmin.views.start import SecretDialog, StartWindow
+from privadmin.views.start import Notice, SecretDialog, StartWindow
 
 if TYPE_CHECKING:
     from privadmin.api_client import PrivilegesClient, TokenSource
@@ -38,6 +38,15 @@ if TYPE_CHECKING:
 log = logging.getLogger("privadmin.app")
 
 USER_AGENT = f"privadmin/{__version__}"
+
+NO_KEYRING_NOTICE = Notice(
+    "App",
+    QT_TRANSLATE_NOOP(
+        "App",
+        "No credential store (keyring) is available on this computer: privadmin cannot remember "
+        "your sign-in, so you sign in each time it starts.",
+    ),
+)
 
 
 @dataclass
@@ -108,18 +117,12 @@ class Shell(QObject):
         initial = DEMO if self.options.demo else self.config.settings.environment
         self.choose_environment(initial, save=False)
 
-    def notices(self) -> list[str]:
-        notices = [str(message) for message in self.config.messages] + list(
-            self.options.extra_notices
-        )
+    def notices(self) -> list[str | Notice]:
+        """Return the configuration messages (in English, as in the log) and the notices about this computer."""
+        notices: list[str | Notice] = [str(message) for message in self.config.messages]
+        notices += self.options.extra_notices
         if diagnostics.keyring_backend_name().endswith("(no credential store available)"):
-            notices.append(
-                QCoreApplication.translate(
-                    "App",
-                    "No credential store (keyring) is available on this computer: privadmin cannot remember "
-                    "your sign-in, so you sign in each time it starts.",
-                )
-            )
+            notices.append(NO_KEYRING_NOTICE)
         return notices
 
     def choose_environment(self, key: str, save: bool = True) -> None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,6 +32,20 @@ ENVIRONMENT_ORDER = (PRODUCTION, PREPRODUCTION, DEMO, CUSTOM)
 LANGUAGE_ORDER = ("da", "en")
 
 
+@dataclass(frozen=True)
+class Notice:
+    """A notice kept as its translation context and English source, so it is shown in the current language.
+
+    Declare the source with QT_TRANSLATE_NOOP so that pyside6-lupdate finds it.
+    """
+
+    context: str
+    source: str
+
+    def text(self) -> str:
+        return QCoreApplication.translate(self.context, self.source)
+
+
 class StartWindow(QWidget):
     """Lets the user pick the environment and language, and shows the sign-in page or a status.
 
@@ -45,7 +60,7 @@ class StartWindow(QWidget):
         super().__init__(parent)
         self.setObjectName("startWindow")
         self._status_text = ""
-        self._notices: list[str] = []
+        self._notices: list[str | Notice] = []
 
         self.environment_label = QLabel()
         self.environment_combo = QComboBox()
@@ -199,11 +214,18 @@ class StartWindow(QWidget):
             self.sign_in_page.deleteLater()
             self.sign_in_page = None
 
-    def show_notices(self, notices: Sequence[str]) -> None:
-        """Show configuration messages in a panel that does not block the window; empty hides it."""
+    def show_notices(self, notices: Sequence[str | Notice]) -> None:
+        """Show messages in a panel that does not block the window; empty hides it.
+
+        A plain string is shown as it is. A Notice is translated again at each language change.
+        """
         self._notices = list(notices)
-        self.notice_text.setPlainText("\n".join(self._notices))
+        self._show_notice_texts()
         self.notice.setVisible(bool(self._notices))
+
+    def _show_notice_texts(self) -> None:
+        texts = [notice.text() if isinstance(notice, Notice) else notice for notice in self._notices]
+        self.notice_text.setPlainText("\n".join(texts))
 
     # Language
 
@@ -231,6 +253,7 @@ class StartWindow(QWidget):
         self.language_combo.setToolTip(lock_text if not self.language_combo.isEnabled() else "")
         self.notice_title.setText(self.tr("Notes about the settings and this computer:"))
         self.notice_close.setText(self.tr("Hide"))
+        self._show_notice_texts()
 
 
 class SecretDialog(QDialog):

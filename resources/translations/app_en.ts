@@ -1,59 +1,59 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
     <name>App</name>
     <message>
-        <location filename="../../privadmin/app.py" line="99" />
+        <location filename="../../privadmin/app.py" line="108"/>
         <source>The demo is not part of this build. Use the demo build, or install privadmin with the server extra.</source>
         <translation>The demo is not part of this build. Use the demo build, or install privadmin with the server extra.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/app.py" line="117" />
+        <location filename="../../privadmin/app.py" line="44"/>
         <source>No credential store (keyring) is available on this computer: privadmin cannot remember your sign-in, so you sign in each time it starts.</source>
         <translation>No credential store (keyring) is available on this computer: privadmin cannot remember your sign-in, so you sign in each time it starts.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/app.py" line="153" />
+        <location filename="../../privadmin/app.py" line="156"/>
         <source>This environment cannot be used yet: the setting {keys} is missing. Client ids are issued by Signaturgruppen to each organization, so your IT department sets them in {path} (see the deployment guide).</source>
         <translation>This environment cannot be used yet: the setting {keys} is missing. Client ids are issued by Signaturgruppen to each organization, so your IT department sets them in {path} (see the deployment guide).</translation>
     </message>
     <message>
-        <location filename="../../privadmin/app.py" line="172" />
+        <location filename="../../privadmin/app.py" line="175"/>
         <source>Preparing the demo data. The first start takes a minute...</source>
         <translation>Preparing the demo data. The first start takes a minute...</translation>
     </message>
     <message>
-        <location filename="../../privadmin/app.py" line="175" />
+        <location filename="../../privadmin/app.py" line="178"/>
         <source>Starting the demo server...</source>
         <translation>Starting the demo server...</translation>
     </message>
     <message>
-        <location filename="../../privadmin/app.py" line="191" />
+        <location filename="../../privadmin/app.py" line="194"/>
         <source>The demo is not part of this build.
 Use the demo build of privadmin, or from a source checkout run:
-pip install -e '.[server]' and then privadmin --demo</source>
+pip install -e &apos;.[server]&apos; and then privadmin --demo</source>
         <translation>The demo is not part of this build.
 Use the demo build of privadmin, or from a source checkout run:
-pip install -e '.[server]' and then privadmin --demo</translation>
+pip install -e &apos;.[server]&apos; and then privadmin --demo</translation>
     </message>
     <message>
-        <location filename="../../privadmin/app.py" line="203" />
+        <location filename="../../privadmin/app.py" line="206"/>
         <source>The demo could not start: {error}</source>
         <translation>The demo could not start: {error}</translation>
     </message>
     <message>
-        <location filename="../../privadmin/app.py" line="221" />
+        <location filename="../../privadmin/app.py" line="224"/>
         <source>Signing in...</source>
         <translation>Signing in...</translation>
     </message>
     <message>
-        <location filename="../../privadmin/app.py" line="261" />
+        <location filename="../../privadmin/app.py" line="266"/>
         <source>Signing in needs the API client secret of your organization. Choose the environment again to enter it.</source>
         <translation>Signing in needs the API client secret of your organization. Choose the environment again to enter it.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/app.py" line="349" />
+        <location filename="../../privadmin/app.py" line="354"/>
         <source>Signing out...</source>
         <translation>Signing out...</translation>
     </message>
@@ -61,22 +61,22 @@ pip install -e '.[server]' and then privadmin --demo</translation>
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../privadmin/crash.py" line="121" />
+        <location filename="../../privadmin/crash.py" line="121"/>
         <source>privadmin hit an unexpected error and may not work as expected.</source>
         <translation>privadmin hit an unexpected error and may not work as expected.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/crash.py" line="123" />
+        <location filename="../../privadmin/crash.py" line="123"/>
         <source>A report was saved in {path}. Send it to your IT department or support.</source>
         <translation>A report was saved in {path}. Send it to your IT department or support.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/crash.py" line="126" />
+        <location filename="../../privadmin/crash.py" line="126"/>
         <source>The report could not be saved; see the log.</source>
         <translation>The report could not be saved; see the log.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/crash.py" line="127" />
+        <location filename="../../privadmin/crash.py" line="127"/>
         <source>Unexpected error</source>
         <translation>Unexpected error</translation>
     </message>
@@ -84,12 +84,12 @@ pip install -e '.[server]' and then privadmin --demo</translation>
 <context>
     <name>Diagnostics</name>
     <message>
-        <location filename="../../privadmin/diagnostics.py" line="119" />
+        <location filename="../../privadmin/diagnostics.py" line="119"/>
         <source>Copy diagnostics</source>
         <translation>Copy diagnostics</translation>
     </message>
     <message>
-        <location filename="../../privadmin/diagnostics.py" line="120" />
+        <location filename="../../privadmin/diagnostics.py" line="120"/>
         <source>Copy versions, settings and recent log lines (without tokens) for support</source>
         <translation>Copy versions, settings and recent log lines (without tokens) for support</translation>
     </message>
@@ -97,22 +97,22 @@ pip install -e '.[server]' and then privadmin --demo</translation>
 <context>
     <name>SecretDialog</name>
     <message>
-        <location filename="../../privadmin/views/start.py" line="242" />
+        <location filename="../../privadmin/views/start.py" line="265"/>
         <source>API client secret</source>
         <translation>API client secret</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/start.py" line="244" />
-        <source>This environment calls the Privileges API with your organization's API client {client_id}. Enter its secret.</source>
-        <translation>This environment calls the Privileges API with your organization's API client {client_id}. Enter its secret.</translation>
+        <location filename="../../privadmin/views/start.py" line="267"/>
+        <source>This environment calls the Privileges API with your organization&apos;s API client {client_id}. Enter its secret.</source>
+        <translation>This environment calls the Privileges API with your organization&apos;s API client {client_id}. Enter its secret.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/start.py" line="249" />
-        <source>The secret is kept in this computer's credential store, so you are asked only once.</source>
-        <translation>The secret is kept in this computer's credential store, so you are asked only once.</translation>
+        <location filename="../../privadmin/views/start.py" line="272"/>
+        <source>The secret is kept in this computer&apos;s credential store, so you are asked only once.</source>
+        <translation>The secret is kept in this computer&apos;s credential store, so you are asked only once.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/start.py" line="252" />
+        <location filename="../../privadmin/views/start.py" line="275"/>
         <source>No credential store (keyring) is available on this computer, so the secret is kept only until privadmin closes and you will be asked again next time.</source>
         <translation>No credential store (keyring) is available on this computer, so the secret is kept only until privadmin closes and you will be asked again next time.</translation>
     </message>
@@ -120,53 +120,53 @@ pip install -e '.[server]' and then privadmin --demo</translation>
 <context>
     <name>StartWindow</name>
     <message>
-        <location filename="../../privadmin/app.py" line="555" />
-        <location filename="../../privadmin/views/start.py" line="220" />
+        <location filename="../../privadmin/app.py" line="560"/>
+        <location filename="../../privadmin/views/start.py" line="242"/>
         <source>Production</source>
         <translation>Production</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/start.py" line="216" />
+        <location filename="../../privadmin/views/start.py" line="238"/>
         <source>privadmin: sign in</source>
         <translation>privadmin: sign in</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/start.py" line="217" />
+        <location filename="../../privadmin/views/start.py" line="239"/>
         <source>&amp;Environment:</source>
         <translation>&amp;Environment:</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/start.py" line="218" />
+        <location filename="../../privadmin/views/start.py" line="240"/>
         <source>&amp;Language:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/start.py" line="221" />
+        <location filename="../../privadmin/views/start.py" line="243"/>
         <source>Pre-production</source>
         <translation>Pre-production</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/start.py" line="222" />
+        <location filename="../../privadmin/views/start.py" line="244"/>
         <source>Demo (local test data)</source>
         <translation>Demo (local test data)</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/start.py" line="223" />
+        <location filename="../../privadmin/views/start.py" line="245"/>
         <source>Custom</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/start.py" line="227" />
+        <location filename="../../privadmin/views/start.py" line="249"/>
         <source>Set by your IT department</source>
         <translation>Set by your IT department</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/start.py" line="232" />
+        <location filename="../../privadmin/views/start.py" line="254"/>
         <source>Notes about the settings and this computer:</source>
         <translation>Notes about the settings and this computer:</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/start.py" line="233" />
+        <location filename="../../privadmin/views/start.py" line="255"/>
         <source>Hide</source>
         <translation>Hide</translation>
     </message>

@@ -123,6 +123,37 @@ def test_missing_keyring_noticed(qasync_loop: asyncio.AbstractEventLoop, isolate
     window.close()
 
 
+def test_keyring_notice_follows_language(qasync_loop: asyncio.AbstractEventLoop,
+                                         isolated_dirs: dict[str, Path]) -> None:
+    import keyring
+    from keyring.backends import fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        shell = make_shell(isolated_dirs, 'language = "sprog"\n')
+        shell.start()
+    finally:
+        keyring.set_keyring(previous)
+    window = shell.start_window
+    english = "No credential store (keyring) is available"
+    danish = "Der er ingen nøglering (credential store)"
+    assert english in window.notice_text.toPlainText()
+
+    shell.switch_language("da")
+    qasync_loop.run_until_complete(asyncio.sleep(0.05))
+    assert danish in window.notice_text.toPlainText()
+    assert english not in window.notice_text.toPlainText()
+    # Configuration messages are shown as written, in both languages.
+    assert "language: invalid value 'sprog'" in window.notice_text.toPlainText()
+
+    shell.switch_language("en")
+    qasync_loop.run_until_complete(asyncio.sleep(0.05))
+    assert english in window.notice_text.toPlainText()
+    assert danish not in window.notice_text.toPlainText()
+    window.close()
+
+
 def test_missing_display_falls_back(monkeypatch: pytest.MonkeyPatch) -> None:
     from privadmin.app import ensure_display
 
