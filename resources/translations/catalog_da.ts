@@ -123,6 +123,22 @@
 <context>
     <name>CatalogPanel</name>
     <message>
+        <source>No privileges of your own yet</source>
+        <translation>Ingen egne rettigheder endnu</translation>
+    </message>
+    <message>
+        <source>The catalog lists the privileges that %1 owns and offers to other organizations, whose administrators can then assign them to their employees. Create a privilege, then choose who may assign it: only your organization (Private), every organization (Public) or the organizations on its whitelist (Whitelist).</source>
+        <translation>Kataloget viser de rettigheder, som %1 ejer og tilbyder andre organisationer, hvis administratorer derefter kan tildele dem til deres medarbejdere. Opret en rettighed, og vælg så, hvem der må tildele den: kun din organisation (Privat), alle organisationer (Offentlig) eller organisationerne på dens whitelist (Whitelist).</translation>
+    </message>
+    <message>
+        <source>No privileges match “%1”</source>
+        <translation>Ingen rettigheder passer til “%1”</translation>
+    </message>
+    <message>
+        <source>The filter looks in the names and descriptions of the privileges.</source>
+        <translation>Filteret søger i rettighedernes navne og beskrivelser.</translation>
+    </message>
+    <message>
         <source>Delete the privilege “%1”?</source>
         <translation>Slet rettigheden “%1”?</translation>
     </message>
@@ -189,6 +205,10 @@
     <message>
         <source>Load the privileges again from the server</source>
         <translation>Hent rettighederne igen fra serveren</translation>
+    </message>
+    <message>
+        <source>New privilege…</source>
+        <translation>Ny rettighed …</translation>
     </message>
     <message>
         <source>&amp;Filter:</source>

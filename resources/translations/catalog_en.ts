@@ -123,6 +123,22 @@
 <context>
     <name>CatalogPanel</name>
     <message>
+        <source>No privileges of your own yet</source>
+        <translation>No privileges of your own yet</translation>
+    </message>
+    <message>
+        <source>The catalog lists the privileges that %1 owns and offers to other organizations, whose administrators can then assign them to their employees. Create a privilege, then choose who may assign it: only your organization (Private), every organization (Public) or the organizations on its whitelist (Whitelist).</source>
+        <translation>The catalog lists the privileges that %1 owns and offers to other organizations, whose administrators can then assign them to their employees. Create a privilege, then choose who may assign it: only your organization (Private), every organization (Public) or the organizations on its whitelist (Whitelist).</translation>
+    </message>
+    <message>
+        <source>No privileges match “%1”</source>
+        <translation>No privileges match “%1”</translation>
+    </message>
+    <message>
+        <source>The filter looks in the names and descriptions of the privileges.</source>
+        <translation>The filter looks in the names and descriptions of the privileges.</translation>
+    </message>
+    <message>
         <source>Delete the privilege “%1”?</source>
         <translation>Delete the privilege “%1”?</translation>
     </message>
@@ -189,6 +205,10 @@
     <message>
         <source>Load the privileges again from the server</source>
         <translation>Load the privileges again from the server</translation>
+    </message>
+    <message>
+        <source>New privilege…</source>
+        <translation>New privilege…</translation>
     </message>
     <message>
         <source>&amp;Filter:</source>

@@ -100,11 +100,11 @@ def admins(
         qasync_loop.run_until_complete(admin.client.aclose())
 
 
-@pytest.fixture
-def panel(
-    live_server: Any, admins: dict[str, Admin], qasync_loop: Loop, qtbot: Any
+def loaded_panel(
+    live_server: Any, admins: dict[str, Admin], kind: str, qasync_loop: Loop, qtbot: Any
 ) -> CatalogPanel:
-    provider = admins["provider"]
+    """Return a catalog panel of the `kind` administrator's organization, loaded from the server."""
+    admin = admins[kind]
 
     async def sign_out() -> None:
         return None
@@ -116,18 +116,33 @@ def panel(
             api_base_url=live_server.api_base_url,
             client_id="privadmin-desktop",
         ),
-        client=provider.client,
-        caller_name=live_server.administrator("provider")["name"],
-        caller_identity_id=live_server.administrator("provider")["idpIdentityId"],
+        client=admin.client,
+        caller_name=live_server.administrator(kind)["name"],
+        caller_identity_id=live_server.administrator(kind)["idpIdentityId"],
         language="en",
         sign_out=sign_out,
         switch_language=lambda _language: None,
     )
     widget = CatalogPanel(context)
     qtbot.addWidget(widget)
-    widget.set_organization(provider.tin, provider.roles)
+    widget.set_organization(admin.tin, admin.roles)
     qasync_loop.run_until_complete(widget.wait())
     return widget
+
+
+@pytest.fixture
+def panel(
+    live_server: Any, admins: dict[str, Admin], qasync_loop: Loop, qtbot: Any
+) -> CatalogPanel:
+    return loaded_panel(live_server, admins, "provider", qasync_loop, qtbot)
+
+
+@pytest.fixture
+def customer_panel(
+    live_server: Any, admins: dict[str, Admin], qasync_loop: Loop, qtbot: Any
+) -> CatalogPanel:
+    """The catalog of a pure customer organization, which owns no privileges."""
+    return loaded_panel(live_server, admins, "customer", qasync_loop, qtbot)
 
 
 def unique(prefix: str) -> str:
@@ -244,6 +259,60 @@ def test_panel_lists_own_privileges(
     assert {p.id for p in panel.model.privileges()} == {p.id for p in on_server}
     assert all(p.organization_tin == provider.tin for p in panel.model.privileges())
     assert panel.new_action.isEnabled()
+
+
+def test_empty_catalog_explained(customer_panel: CatalogPanel, qasync_loop: Loop) -> None:
+    customer_panel.show()
+
+    assert customer_panel.model.rowCount() == 0
+    assert customer_panel.stack.currentWidget() is not customer_panel.table
+    assert customer_panel.empty_title.text() == "No privileges of your own yet"
+    assert customer_panel.organization_tin is not None
+    text = customer_panel.empty_text.text()
+    assert f"privileges that {customer_panel.organization_tin} owns and offers" in text
+    assert customer_panel.empty_new_button.isVisible()
+    assert customer_panel.empty_new_button.isEnabled()
+
+    customer_panel.empty_new_button.click()
+    editor = until(qasync_loop, lambda: customer_panel.editor, "the editor to open")
+    assert editor.creating
+    editor.reject()
+
+
+def test_empty_state_follows_rows(
+    panel: CatalogPanel, admins: dict[str, Admin], qasync_loop: Loop
+) -> None:
+    panel.show()
+    assert panel.model.rowCount() > 0
+    assert panel.stack.currentWidget() is panel.table
+
+    panel.filter_edit.setText("no privilege has this text")
+    assert panel.stack.currentWidget() is not panel.table
+    assert panel.empty_title.text() == "No privileges match “no privilege has this text”"
+    panel.filter_edit.setText("no privilege has this text either")
+    assert panel.empty_title.text() == "No privileges match “no privilege has this text either”"
+
+    panel.filter_edit.clear()
+    assert panel.stack.currentWidget() is panel.table
+
+
+def test_empty_state_waits_for_load(
+    live_server: Any, admins: dict[str, Admin], qasync_loop: Loop, qtbot: Any
+) -> None:
+    customer = admins["customer"]
+    widget = loaded_panel(live_server, admins, "customer", qasync_loop, qtbot)
+
+    # While the list loads, the table stays in place, so the empty page does not flash by.
+    widget.set_organization(customer.tin, customer.roles)
+    assert widget.runner.busy
+    assert widget.stack.currentWidget() is widget.table
+    run(qasync_loop, widget.wait())
+    assert widget.stack.currentWidget() is not widget.table
+
+    # Without PrivilegeAdministrator the role note explains, and nothing loads.
+    widget.set_organization(customer.tin, (Role.PRIVILEGE_ASSIGNER,))
+    assert widget.stack.currentWidget() is widget.table
+    assert widget.role_note.text()
 
 
 def test_reload_shows_busy_state(panel: CatalogPanel, qasync_loop: Loop) -> None:

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
+    QStackedWidget,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -70,6 +72,8 @@ class CatalogPanel(Retranslating, QWidget):
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.status = StatusBar(self.runner, self)
+        # Whether the organization's privileges have been loaded since it was selected.
+        self.loaded = False
 
         self.new_action = self._action(
             QKeySequence(QKeySequence.StandardKey.New), self.new_privilege
@@ -106,21 +110,83 @@ class CatalogPanel(Retranslating, QWidget):
         buttons.addWidget(self.filter_label)
         buttons.addWidget(self.filter_edit)
 
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self._build_empty_page())
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.role_note)
         layout.addLayout(buttons)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.stack, 1)
         layout.addWidget(self.status)
 
         self.filter_edit.textChanged.connect(self.proxy.set_filter_text)
+        # A filter change that leaves no rows either way emits no row signals, so the
+        # empty page's text is updated from here too.
+        self.filter_edit.textChanged.connect(lambda _text: self._update_empty_state())
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.activated.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         self.runner.busy_changed.connect(lambda _busy: self._update_actions())
+        for signal in (
+            self.proxy.modelReset,
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+            self.proxy.layoutChanged,
+        ):
+            signal.connect(self._update_empty_state)
 
         self.setTabOrder(self.filter_edit, self.table)
         self.retranslate()
         self._update_actions()
+
+    def _build_empty_page(self) -> QWidget:
+        """Build the page shown in place of the table when it has no rows to show."""
+        page = QWidget(self)
+        page.setObjectName("catalogEmpty")
+        self.empty_title = QLabel(page)
+        self.empty_title.setWordWrap(True)
+        font = self.empty_title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.empty_title.setFont(font)
+        self.empty_text = QLabel(page)
+        self.empty_text.setWordWrap(True)
+        self.empty_new_button = QPushButton(page)
+        self.empty_new_button.clicked.connect(self.new_privilege)
+
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        layout.addWidget(self.empty_title)
+        layout.addWidget(self.empty_text)
+        layout.addWidget(self.empty_new_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(2)
+        return page
+
+    def _update_empty_state(self) -> None:
+        """Show the table, or in its place a page that says why it is empty and what to do."""
+        if not self.loaded or not self.may_administer or self.proxy.rowCount() > 0:
+            self.stack.setCurrentWidget(self.table)
+            return
+        if self.model.rowCount() == 0:
+            self.empty_title.setText(self.tr("No privileges of your own yet"))
+            self.empty_text.setText(
+                self.tr(
+                    "The catalog lists the privileges that %1 owns and offers to other "
+                    "organizations, whose administrators can then assign them to their employees. "
+                    "Create a privilege, then choose who may assign it: only your organization "
+                    "(Private), every organization (Public) or the organizations on its whitelist "
+                    "(Whitelist)."
+                ).replace("%1", self.organization_tin or "")
+            )
+        else:
+            self.empty_title.setText(
+                self.tr("No privileges match “%1”").replace("%1", self.filter_edit.text().strip())
+            )
+            self.empty_text.setText(
+                self.tr("The filter looks in the names and descriptions of the privileges.")
+            )
+        self.stack.setCurrentIndex(1)
 
     def _action(self, shortcut: QKeySequence, slot: object) -> QAction:
         action = QAction(self)
@@ -136,6 +202,7 @@ class CatalogPanel(Retranslating, QWidget):
         self.organization_tin = tin
         self.may_administer = Role.PRIVILEGE_ADMINISTRATOR in roles
         self.controller = CatalogController(self.context.client, tin)
+        self.loaded = False
         self.model.set_privileges([])
         self.status.clear_error()
         self.retranslate()
@@ -153,6 +220,7 @@ class CatalogPanel(Retranslating, QWidget):
         privileges = await controller.privileges()
         if controller is not self.controller:
             return
+        self.loaded = True
         self.model.set_privileges(privileges)
         if selected is not None:
             self.select(selected.id)
@@ -297,6 +365,7 @@ class CatalogPanel(Retranslating, QWidget):
             action.setEnabled(allowed and has_selection)
         self.table.setEnabled(allowed)
         self.filter_edit.setEnabled(allowed)
+        self.empty_new_button.setEnabled(allowed)
 
     async def wait(self) -> None:
         await self.runner.wait()
@@ -323,6 +392,7 @@ class CatalogPanel(Retranslating, QWidget):
             action.setToolTip(
                 f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
             )
+        self.empty_new_button.setText(self.tr("New privilege…"))
         self.filter_label.setText(self.tr("&Filter:"))
         self.filter_edit.setPlaceholderText(self.tr("Name or description"))
         if self.organization_tin is not None and not self.may_administer:
@@ -337,6 +407,7 @@ class CatalogPanel(Retranslating, QWidget):
         # Qt posts LanguageChange, so the language switch has already updated the context here.
         self.model.set_language(self.context.language)
         self.model.retranslate()
+        self._update_empty_state()
 
 
 __all__ = ["CatalogPanel"]
