@@ -11,12 +11,12 @@
     <message>
         <location filename="../../privadmin/app.py" line="44"/>
         <source>No credential store (keyring) is available on this computer: privadmin cannot remember your sign-in, so you sign in each time it starts.</source>
-        <translation>Der er ingen nøglering (credential store) på denne computer: privadmin kan ikke huske dit login, så du skal logge ind hver gang programmet starter.</translation>
+        <translation>Der er ingen nøglering (credential store) på denne computer, så privadmin kan ikke huske dit login, og du skal logge ind, hver gang programmet starter.</translation>
     </message>
     <message>
         <location filename="../../privadmin/app.py" line="156"/>
         <source>This environment cannot be used yet: the setting {keys} is missing. Client ids are issued by Signaturgruppen to each organization, so your IT department sets them in {path} (see the deployment guide).</source>
-        <translation>Dette miljø kan ikke bruges endnu: indstillingen {keys} mangler. Signaturgruppen udsteder klient-id&apos;er til hver organisation, så din IT-afdeling angiver dem i {path} (se vejledningen til udrulning).</translation>
+        <translation>Dette miljø kan ikke bruges endnu, fordi indstillingen {keys} mangler. Signaturgruppen udsteder klient-id&apos;er til hver organisation, så din it-afdeling angiver dem i {path} (se vejledningen til udrulning).</translation>
     </message>
     <message>
         <location filename="../../privadmin/app.py" line="175"/>
@@ -50,7 +50,7 @@ pip install -e &apos;.[server]&apos; og derefter privadmin --demo</translation>
     <message>
         <location filename="../../privadmin/app.py" line="266"/>
         <source>Signing in needs the API client secret of your organization. Choose the environment again to enter it.</source>
-        <translation>Log ind kræver din organisations API-klienthemmelighed. Vælg miljøet igen for at indtaste den.</translation>
+        <translation>Login kræver din organisations API-klienthemmelighed. Vælg miljøet igen for at indtaste den.</translation>
     </message>
     <message>
         <location filename="../../privadmin/app.py" line="354"/>
@@ -68,7 +68,7 @@ pip install -e &apos;.[server]&apos; og derefter privadmin --demo</translation>
     <message>
         <location filename="../../privadmin/crash.py" line="123"/>
         <source>A report was saved in {path}. Send it to your IT department or support.</source>
-        <translation>En rapport er gemt i {path}. Send den til din IT-afdeling eller support.</translation>
+        <translation>En rapport er gemt i {path}. Send den til din it-afdeling eller til support.</translation>
     </message>
     <message>
         <location filename="../../privadmin/crash.py" line="126"/>
@@ -86,7 +86,7 @@ pip install -e &apos;.[server]&apos; og derefter privadmin --demo</translation>
     <message>
         <location filename="../../privadmin/diagnostics.py" line="119"/>
         <source>Copy diagnostics</source>
-        <translation>Kopiér diagnosticering</translation>
+        <translation>Kopiér diagnoseoplysninger</translation>
     </message>
     <message>
         <location filename="../../privadmin/diagnostics.py" line="120"/>
@@ -104,7 +104,7 @@ pip install -e &apos;.[server]&apos; og derefter privadmin --demo</translation>
     <message>
         <location filename="../../privadmin/views/start.py" line="267"/>
         <source>This environment calls the Privileges API with your organization&apos;s API client {client_id}. Enter its secret.</source>
-        <translation>Dette miljø kalder rettigheds-API&apos;et med din organisations API-klient {client_id}. Indtast dens hemmelighed.</translation>
+        <translation>Dette miljø bruger rettigheds-API&apos;et med din organisations API-klient {client_id}. Indtast klientens hemmelighed.</translation>
     </message>
     <message>
         <location filename="../../privadmin/views/start.py" line="272"/>
@@ -158,7 +158,7 @@ pip install -e &apos;.[server]&apos; og derefter privadmin --demo</translation>
     <message>
         <location filename="../../privadmin/views/start.py" line="249"/>
         <source>Set by your IT department</source>
-        <translation>Angivet af din IT-afdeling</translation>
+        <translation>Angivet af din it-afdeling</translation>
     </message>
     <message>
         <location filename="../../privadmin/views/start.py" line="254"/>

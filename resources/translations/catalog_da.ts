@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>The server could not be reached. Check the network connection and retry.</source>
-        <translation>Serveren kunne ikke nås. Tjek netværksforbindelsen, og prøv igen.</translation>
+        <translation>Serveren kunne ikke nås. Kontrollér netværksforbindelsen, og prøv igen.</translation>
     </message>
     <message>
         <source>The server did not accept your sign-in. Sign in again, then retry.</source>
@@ -41,7 +41,7 @@
     </message>
     <message>
         <source>The server answered %1: %2</source>
-        <translation>Serveren svarede %1: %2</translation>
+        <translation>Serveren svarede med %1: %2</translation>
     </message>
     <message>
         <source>The server&apos;s answer could not be read: %1</source>
@@ -140,7 +140,7 @@
     </message>
     <message>
         <source>Delete the privilege “%1”?</source>
-        <translation>Slet rettigheden “%1”?</translation>
+        <translation>Vil du slette rettigheden “%1”?</translation>
     </message>
     <message>
         <source>1 assignment will be removed:</source>
@@ -255,19 +255,19 @@
     </message>
     <message>
         <source>Use mine</source>
-        <translation>Brug min</translation>
+        <translation>Brug min version</translation>
     </message>
     <message>
         <source>Use theirs</source>
-        <translation>Brug deres</translation>
+        <translation>Brug deres version</translation>
     </message>
     <message>
         <source>&amp;Keep mine and overwrite</source>
-        <translation>&amp;Behold min og overskriv</translation>
+        <translation>&amp;Behold min version og overskriv</translation>
     </message>
     <message>
         <source>&amp;Take theirs</source>
-        <translation>T&amp;ag deres</translation>
+        <translation>T&amp;ag deres version</translation>
     </message>
     <message>
         <source>&amp;Merge chosen fields</source>
@@ -278,7 +278,7 @@
     <name>PrivilegeEditor</name>
     <message>
         <source>Change the assignability of “%1” from %2 to %3?</source>
-        <translation>Ændr tildelbarheden af “%1” fra %2 til %3?</translation>
+        <translation>Vil du ændre tildelbarheden af “%1” fra %2 til %3?</translation>
     </message>
     <message>
         <source>Change assignability</source>
@@ -364,7 +364,7 @@
     <name>WhitelistEditor</name>
     <message>
         <source>Remove %1 from the whitelist of “%2”?</source>
-        <translation>Fjern %1 fra whitelisten for “%2”?</translation>
+        <translation>Vil du fjerne %1 fra whitelisten for “%2”?</translation>
     </message>
     <message>
         <source>Remove from whitelist</source>
@@ -384,7 +384,7 @@
     </message>
     <message>
         <source>The privilege is %1: the whitelist only takes effect while its assignability is Whitelist.</source>
-        <translation>Rettigheden er %1. Whitelisten gælder kun, mens tildelbarheden er whitelist.</translation>
+        <translation>Rettigheden er %1. Whitelisten gælder kun, mens tildelbarheden er Whitelist.</translation>
     </message>
     <message>
         <source>&amp;Whitelisted organizations:</source>
@@ -395,8 +395,8 @@
         <translation>&amp;Søg organisation efter navn eller CVR-nummer:</translation>
     </message>
     <message>
-        <source>Name or TIN, e.g. DK12345678</source>
-        <translation>Navn eller CVR-nummer, f.eks. DK12345678</translation>
+        <source>Name, CVR number or TIN (DK + CVR number), e.g. DK12345678</source>
+        <translation>Navn, CVR-nummer eller DK + CVR-nummer, f.eks. DK12345678</translation>
     </message>
     <message>
         <source>&amp;Add to whitelist</source>

@@ -395,8 +395,8 @@
         <translation>&amp;Find organization by name or CVR number:</translation>
     </message>
     <message>
-        <source>Name or TIN, e.g. DK12345678</source>
-        <translation>Name or TIN, e.g. DK12345678</translation>
+        <source>Name, CVR number or TIN (DK + CVR number), e.g. DK12345678</source>
+        <translation>Name, CVR number or TIN (DK + CVR number), e.g. DK12345678</translation>
     </message>
     <message>
         <source>&amp;Add to whitelist</source>

@@ -163,7 +163,7 @@ def test_open_editor_retranslates(offline_panel: CatalogPanel, qapp: Any) -> Non
         assert editor.windowTitle() == "Ny rettighed"
         assert editor.assignability_label.text() == "&Tildelbarhed:"
         assert editor.assignability_combo.itemText(0) == "Privat"
-        assert editor.conflict.keep_mine_button.text() == "&Behold min og overskriv"
+        assert editor.conflict.keep_mine_button.text() == "&Behold min version og overskriv"
     finally:
         QCoreApplication.removeTranslator(translator)
     QCoreApplication.processEvents()

@@ -231,7 +231,9 @@ class WhitelistEditor(Retranslating, QDialog):
             )
         self.whitelist_label.setText(self.tr("&Whitelisted organizations:"))
         self.search_label.setText(self.tr("&Find organization by name or CVR number:"))
-        self.search_edit.setPlaceholderText(self.tr("Name or TIN, e.g. DK12345678"))
+        self.search_edit.setPlaceholderText(
+            self.tr("Name, CVR number or TIN (DK + CVR number), e.g. DK12345678")
+        )
         self.add_button.setText(self.tr("&Add to whitelist"))
         self.remove_button.setText(self.tr("&Remove from whitelist"))
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
