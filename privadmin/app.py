@@ -27,6 +27,7 @@ from privadmin.config.settings import (
 from privadmin.crash import CrashHandler, show_error_dialog
 from privadmin.i18n import Translations, resolve_language
 from privadmin.logging_setup import setup_logging
+from privadmin.qt_platform import check_platform, log_qt_messages, report_platform
 from privadmin.views.start import Notice, SecretDialog, StartWindow
 
 if TYPE_CHECKING:
@@ -493,8 +494,13 @@ def run(config: LoadedConfig, options: StartOptions) -> int:
         options.extra_notices.append(display_notice)
     log_file = setup_logging(log_dir(), config.settings.log_level)
     log.info("privadmin %s starting (Python %s)", __version__, sys.version.split()[0])
+    # A platform plugin that cannot load makes Qt abort inside QApplication, so the cause
+    # is looked for and logged first, and Qt's own messages go to the log too.
+    report_platform(check_platform())
+    log_qt_messages()
 
     qt_app = create_application(sys.argv[:1])
+    log.info("Qt platform plugin %s loaded", qt_app.platformName())
     loop = qasync.QEventLoop(qt_app)
     asyncio.set_event_loop(loop)
 
