@@ -208,6 +208,40 @@ class AssignmentRunner:
         return outcome
 
 
+@dataclass(frozen=True)
+class ChangeSummary:
+    """Counts and names of a recorded change, from which its undo and redo texts are written."""
+
+    # "add", "remove" or "mixed".
+    operation: str
+    assignments: int
+    privileges: int
+    employees: int
+    # The privilege's and the employee's display names when the change touched only one.
+    privilege_name: str | None = None
+    employee_name: str | None = None
+
+
+def summarize(
+    changed: Sequence[BatchItemOutcome],
+    privilege_name: Callable[[str], str],
+    employee_name: Callable[[EmployeeKey], str],
+) -> ChangeSummary:
+    """Count the assignments, privileges and employees of `changed`, naming a lone privilege or employee."""
+    operations = {item.operation for item in changed}
+    operation = operations.pop() if len(operations) == 1 else "mixed"
+    privilege_ids = list(dict.fromkeys(str(item.change.privilege_id) for item in changed))
+    employees = list(dict.fromkeys(employee_of(item.change) for item in changed))
+    return ChangeSummary(
+        operation=operation,
+        assignments=len(changed),
+        privileges=len(privilege_ids),
+        employees=len(employees),
+        privilege_name=privilege_name(privilege_ids[0]) if len(privilege_ids) == 1 else None,
+        employee_name=employee_name(employees[0]) if len(employees) == 1 else None,
+    )
+
+
 class AssignmentChangeCommand(QUndoCommand):
     """One applied change on the undo stack: the items the server reported as changed.
 
@@ -218,11 +252,17 @@ class AssignmentChangeCommand(QUndoCommand):
     """
 
     def __init__(
-        self, organization_tin: str, changed: Sequence[BatchItemOutcome], text: str
+        self,
+        organization_tin: str,
+        changed: Sequence[BatchItemOutcome],
+        summary: ChangeSummary,
+        text: str,
     ) -> None:
         super().__init__(text)
         self.organization_tin = organization_tin
         self.changed = tuple(changed)
+        # Kept so that the text can be written again in another language.
+        self.summary = summary
 
     def undo(self) -> None:
         pass

@@ -7,7 +7,8 @@ import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QDialog, QMainWindow
 
 from privadmin.controllers.assignments import (
@@ -15,10 +16,13 @@ from privadmin.controllers.assignments import (
     AssignmentRunner,
     ChangeOutcome,
     ChangePlan,
+    ChangeSummary,
+    EmployeeKey,
     count_deltas,
     employee_of,
     reapplication,
     reversal,
+    summarize,
 )
 from privadmin.models import AssignmentChange, BatchItemOutcome
 from privadmin.views.banner import describe_error
@@ -40,6 +44,42 @@ if TYPE_CHECKING:
 log = logging.getLogger("privadmin.views.changes")
 
 
+class ChangeTexts(QObject):
+    """Status and undo texts that name a change.
+
+    A class of its own because plural texts need their own translation
+    context: in a method of ChangeRunning, self.tr() looks a text up under
+    MainWindow first, and with %n filled in, the untranslated result no longer
+    equals its source, so PySide6 (6.11) stops there.
+    """
+
+    def change(self, summary: ChangeSummary) -> str:
+        """Name what a change did, e.g. "assign Byggeansøgning to 10 employees", for undo and redo."""
+        if summary.employee_name is not None:
+            whom = summary.employee_name
+        else:
+            whom = self.tr("%n employee(s)", "", summary.employees)
+        if summary.operation == "mixed":
+            text = self.tr("change %n assignment(s) of %1", "", summary.assignments)
+            return text.replace("%1", whom)
+        if summary.privilege_name is not None:
+            what = summary.privilege_name
+        elif summary.operation == "add":
+            what = self.tr("%n privilege(s)", "", summary.privileges)
+        else:
+            what = self.tr("%n assignment(s)", "", summary.assignments)
+        if summary.operation == "add":
+            return self.tr("assign %1 to %2").replace("%1", what).replace("%2", whom)
+        return self.tr("remove %1 from %2").replace("%1", what).replace("%2", whom)
+
+    def result(self, outcome: ChangeOutcome) -> str:
+        """Say how many assignments a finished change altered on the server."""
+        return self.tr("%n assignment(s) changed.", "", len(outcome.changed))
+
+    def not_sent(self, count: int) -> str:
+        return self.tr("Cancelled: %n item(s) were not sent.", "", count)
+
+
 class ChangeRunning(QMainWindow):
     """The main window's part that sends assignment changes and undoes or redoes them.
 
@@ -49,13 +89,16 @@ class ChangeRunning(QMainWindow):
     """
 
     context: AppContext
+    change_texts: ChangeTexts
     organization: OrganizationMembership | None
     batch_size: int | None
     tasks: TaskRunner
     banner: ErrorBanner
     employees: EmployeesPanel
     privileges: PrivilegesPanel
-    undo_stack: QUndoStack
+    # One undo stack per organization, so that undo acts on the organization shown.
+    undo_group: QUndoGroup
+    _undo_stacks: dict[str, QUndoStack]
     undo_action: QAction
     redo_action: QAction
     preview_dialog: ChangePreviewDialog | None
@@ -66,8 +109,19 @@ class ChangeRunning(QMainWindow):
     def refresh_assignments(self) -> None:
         raise NotImplementedError
 
-    def _update_undo_actions(self, *_: object) -> None:
-        raise NotImplementedError
+    @property
+    def undo_stack(self) -> QUndoStack:
+        """The undo stack of the organization shown (an empty one before any is loaded)."""
+        active = self.undo_group.activeStack()
+        return active if active is not None else self.undo_stack_for("")
+
+    def undo_stack_for(self, tin: str) -> QUndoStack:
+        """Return the undo stack of organization `tin`, creating it on first use."""
+        stack = self._undo_stacks.get(tin)
+        if stack is None:
+            stack = QUndoStack(self.undo_group)
+            self._undo_stacks[tin] = stack
+        return stack
 
     def start_plan(self, plan: ChangePlan) -> None:
         if plan.is_empty():
@@ -92,12 +146,47 @@ class ChangeRunning(QMainWindow):
             employee_name = identity.name or identity.email or str(identity.idp_identity_id)
         return self.tr("%1 → %2").replace("%1", privilege_name).replace("%2", employee_name)
 
-    def _plan_text(self, plan: ChangePlan) -> str:
-        if plan.add and not plan.remove:
-            return self.tr("assign %n privilege(s)", "", len(plan.add))
-        if plan.remove and not plan.add:
-            return self.tr("remove %n privilege(s)", "", len(plan.remove))
-        return self.tr("change %n assignment(s)", "", plan.size)
+    def _employee_name(self, key: EmployeeKey) -> str:
+        identity = self.employees.model.identity_for(key)
+        if identity is None:
+            return key[1]
+        return identity.name or identity.email or str(identity.idp_identity_id)
+
+    def _privilege_name(self, privilege_id: str) -> str:
+        privilege = self.privileges.tree_model.privilege(privilege_id)
+        return privilege.name if privilege is not None else privilege_id
+
+    def _record(self, tin: str, changed: Sequence[BatchItemOutcome]) -> None:
+        """Push the changed items onto the undo stack of organization `tin`."""
+        summary = summarize(changed, self._privilege_name, self._employee_name)
+        command = AssignmentChangeCommand(tin, changed, summary, self.change_texts.change(summary))
+        self.undo_stack_for(tin).push(command)
+
+    def retranslate_undo_texts(self) -> None:
+        """Write every recorded change's text again in the current language."""
+        for stack in self._undo_stacks.values():
+            for index in range(stack.count()):
+                command = stack.command(index)
+                if isinstance(command, AssignmentChangeCommand):
+                    command.setText(self.change_texts.change(command.summary))
+        self._update_undo_actions()
+
+    def _update_undo_actions(self, *_: object) -> None:
+        stack = self.undo_stack
+        can_undo = stack.canUndo() and not self._busy
+        can_redo = stack.canRedo() and not self._busy
+        self.undo_action.setEnabled(can_undo)
+        self.redo_action.setEnabled(can_redo)
+        if stack.canUndo():
+            self.undo_action.setText(self.tr("&Undo: %1").replace("%1", stack.undoText()))
+        else:
+            self.undo_action.setText(self.tr("&Undo"))
+        if stack.canRedo():
+            self.redo_action.setText(self.tr("&Redo: %1").replace("%1", stack.redoText()))
+        else:
+            self.redo_action.setText(self.tr("&Redo"))
+        self.undo_action.setIconText(self.tr("Undo"))
+        self.redo_action.setIconText(self.tr("Redo"))
 
     async def apply_plan(self, plan: ChangePlan, *, preview: bool = True) -> ChangeOutcome | None:
         """Preview (when more than one item), send in batches with progress, record undo, report failures.
@@ -118,19 +207,13 @@ class ChangeRunning(QMainWindow):
 
         outcome = await self._run_with_progress(tin, plan)
         if outcome.changed:
-            self.undo_stack.push(
-                AssignmentChangeCommand(tin, outcome.changed, self._plan_text(plan))
-            )
+            self._record(tin, outcome.changed)
 
         if outcome.complete:
-            self.statusBar().showMessage(
-                self.tr("%n assignment(s) changed.", "", len(outcome.changed)), 6000
-            )
+            self.statusBar().showMessage(self.change_texts.result(outcome), 6000)
             return outcome
         if outcome.cancelled and outcome.error is None:
-            self.statusBar().showMessage(
-                self.tr("Cancelled: %n item(s) were not sent.", "", outcome.pending.size), 8000
-            )
+            self.statusBar().showMessage(self.change_texts.not_sent(outcome.pending.size), 8000)
         await self._offer_recovery(tin, outcome)
         return outcome
 
@@ -172,7 +255,7 @@ class ChangeRunning(QMainWindow):
             await self.apply_plan(outcome.pending, preview=False)
         elif choice == BatchFailureDialog.UNDO and outcome.changed:
             log.info("undoing the %d applied items", len(outcome.changed))
-            await self.undo_last()
+            await self.undo_last(self.undo_stack_for(tin))
 
     @staticmethod
     def _replace_dialog(previous: QDialog | None) -> None:
@@ -201,11 +284,15 @@ class ChangeRunning(QMainWindow):
 
     # Undo and redo: the server first, then the stack.
 
-    async def undo_last(self) -> ChangeOutcome | None:
-        """Reverse exactly the items the last change reported as changed; the stack moves only on success."""
-        if self._busy or not self.undo_stack.canUndo():
+    async def undo_last(self, stack: QUndoStack | None = None) -> ChangeOutcome | None:
+        """Reverse exactly the items the last change reported as changed; the stack moves only on success.
+
+        `stack` defaults to the undo stack of the organization shown.
+        """
+        stack = stack if stack is not None else self.undo_stack
+        if self._busy or not stack.canUndo():
             return None
-        command = self.undo_stack.command(self.undo_stack.index() - 1)
+        command = stack.command(stack.index() - 1)
         assert isinstance(command, AssignmentChangeCommand)
         outcome = await self._run_with_progress(command.organization_tin, reversal(command.changed))
         if not outcome.complete:
@@ -218,16 +305,16 @@ class ChangeRunning(QMainWindow):
                 lambda: self.undo_action.trigger(),
             )
             return outcome
-        self.undo_stack.undo()
-        self.statusBar().showMessage(
-            self.tr("Undone: %n assignment(s).", "", len(outcome.changed)), 6000
-        )
+        stack.undo()
+        self.statusBar().showMessage(self.tr("Undone: %1.").replace("%1", command.text()), 6000)
         return outcome
 
     async def redo_next(self) -> ChangeOutcome | None:
-        if self._busy or not self.undo_stack.canRedo():
+        """Apply the next undone change again, on the organization shown; the stack moves only on success."""
+        stack = self.undo_stack
+        if self._busy or not stack.canRedo():
             return None
-        command = self.undo_stack.command(self.undo_stack.index())
+        command = stack.command(stack.index())
         assert isinstance(command, AssignmentChangeCommand)
         outcome = await self._run_with_progress(
             command.organization_tin, reapplication(command.changed)
@@ -239,8 +326,6 @@ class ChangeRunning(QMainWindow):
                 lambda: self.redo_action.trigger(),
             )
             return outcome
-        self.undo_stack.redo()
-        self.statusBar().showMessage(
-            self.tr("Redone: %n assignment(s).", "", len(outcome.changed)), 6000
-        )
+        stack.redo()
+        self.statusBar().showMessage(self.tr("Redone: %1.").replace("%1", command.text()), 6000)
         return outcome

@@ -9,7 +9,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QKeySequence,
+    QUndoGroup,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,7 +36,7 @@ from privadmin.controllers.tasks import TaskRunner
 from privadmin.itemmodels.employees import EmployeeKey
 from privadmin.models import Me, OrganizationMembership, Role
 from privadmin.views.banner import ErrorBanner, describe_error
-from privadmin.views.changes import ChangeRunning
+from privadmin.views.changes import ChangeRunning, ChangeTexts
 from privadmin.views.dialogs import (
     AddEmployeeDialog,
     BatchFailureDialog,
@@ -67,7 +74,9 @@ class MainWindow(ChangeRunning):
         self.organization: OrganizationMembership | None = None
         # Items per atomic batch request; None uses the API client's maximum.
         self.batch_size: int | None = None
-        self.undo_stack = QUndoStack(self)
+        self.undo_group = QUndoGroup(self)
+        self.change_texts = ChangeTexts(self)
+        self._undo_stacks: dict[str, QUndoStack] = {}
         self.tasks = TaskRunner(self._show_task_error)
         self._organization_task: asyncio.Task[Any] | None = None
         self._assignments_task: asyncio.Task[Any] | None = None
@@ -147,8 +156,9 @@ class MainWindow(ChangeRunning):
         self,
         icon_name: str | None,
         shortcuts: Sequence[QKeySequence | QKeySequence.StandardKey | str] = (),
+        action: QAction | None = None,
     ) -> QAction:
-        action = QAction(self)
+        action = action if action is not None else QAction(self)
         if icon_name:
             action.setIcon(icon(icon_name))
             self._icon_names[action] = icon_name
@@ -165,8 +175,14 @@ class MainWindow(ChangeRunning):
         self.remove_action = self._action("remove", [QKeySequence.StandardKey.Delete])
         self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.privileges.assignments.addAction(self.remove_action)
-        self.undo_action = self._action("undo", ["Ctrl+Z"])
-        self.redo_action = self._action("redo", ["Ctrl+Shift+Z", "Ctrl+Y"])
+        # The undo group's actions follow the organization shown. Their own connection to
+        # QUndoGroup.undo/redo is cut, because the server must succeed before the stack moves.
+        undo_action = self.undo_group.createUndoAction(self)
+        redo_action = self.undo_group.createRedoAction(self)
+        undo_action.triggered.disconnect()
+        redo_action.triggered.disconnect()
+        self.undo_action = self._action("undo", ["Ctrl+Z"], undo_action)
+        self.redo_action = self._action("redo", ["Ctrl+Shift+Z", "Ctrl+Y"], redo_action)
         self.switch_organization_action = self._action("organization", ["Ctrl+Shift+O"])
         self.reload_action = self._action("refresh", [QKeySequence.StandardKey.Refresh, "F5"])
         self.sign_out_action = self._action(None)
@@ -242,7 +258,13 @@ class MainWindow(ChangeRunning):
         )
         self.quit_action.triggered.connect(self.close)
         self.language_group.triggered.connect(lambda action: self.switch_language(action.data()))
-        self.undo_stack.indexChanged.connect(self._update_undo_actions)
+        # Connected after the group's own text updates, so these texts win.
+        self.undo_group.activeStackChanged.connect(self._update_undo_actions)
+        self.undo_group.indexChanged.connect(self._update_undo_actions)
+        self.undo_group.canUndoChanged.connect(self._update_undo_actions)
+        self.undo_group.canRedoChanged.connect(self._update_undo_actions)
+        self.undo_group.undoTextChanged.connect(self._update_undo_actions)
+        self.undo_group.redoTextChanged.connect(self._update_undo_actions)
 
         self.employees.add_requested.connect(self.add_employee_action.trigger)
         self.employees.load_cancel_requested.connect(self.cancel_loading)
@@ -284,7 +306,7 @@ class MainWindow(ChangeRunning):
         self.reload_action.setText(self.tr("Re&load"))
         self.sign_out_action.setText(self.tr("Sign &out"))
         self.quit_action.setText(self.tr("&Quit"))
-        self._update_undo_actions()
+        self.retranslate_undo_texts()
         self._update_roles_label()
         self._update_status_bar()
 
@@ -362,18 +384,6 @@ class MainWindow(ChangeRunning):
         if identity_id:
             self.identity_label.setToolTip(identity_id)
 
-    def _update_undo_actions(self, *_: object) -> None:
-        can_undo = self.undo_stack.canUndo() and not self._busy
-        can_redo = self.undo_stack.canRedo() and not self._busy
-        self.undo_action.setEnabled(can_undo)
-        self.redo_action.setEnabled(can_redo)
-        undo_text = self.undo_stack.undoText() if self.undo_stack.canUndo() else ""
-        redo_text = self.undo_stack.redoText() if self.undo_stack.canRedo() else ""
-        self.undo_action.setText(self.tr("&Undo %1").replace("%1", undo_text).strip())
-        self.redo_action.setText(self.tr("&Redo %1").replace("%1", redo_text).strip())
-        self.undo_action.setIconText(self.tr("Undo"))
-        self.redo_action.setIconText(self.tr("Redo"))
-
     # Errors.
 
     def _show_task_error(self, error: BaseException, retry: Any) -> None:
@@ -442,6 +452,7 @@ class MainWindow(ChangeRunning):
         """Make `tin` the current organization and load its privileges and whole employee list."""
         membership = self.membership(tin)
         self.organization = membership
+        self.undo_group.setActiveStack(self.undo_stack_for(tin))
         row = self.organization_combo.findData(tin)
         if row >= 0 and self.organization_combo.currentIndex() != row:
             self.organization_combo.setCurrentIndex(row)

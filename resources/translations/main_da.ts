@@ -4,62 +4,62 @@
 <context>
     <name>AddEmployeeDialog</name>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="47" />
+        <location filename="../../privadmin/views/dialogs.py" line="47"/>
         <source>Add employee</source>
         <translation>Tilføj medarbejder</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="59" />
+        <location filename="../../privadmin/views/dialogs.py" line="59"/>
         <source>Add an employee by their MitID Erhverv UUID. The employee then appears in the list before their first sign-in, so you can assign privileges at once.</source>
         <translation>Tilføj en medarbejder med vedkommendes MitID Erhverv-UUID. Medarbejderen vises så på listen før sit første login, så du kan tildele rettigheder med det samme.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="67" />
-        <source>The RID number is stored only as an attribute that search finds. Nothing available here can look up a UUID from a RID, so the UUID is required; the employee's MitID Erhverv administrator can find it.</source>
-        <translation>RID-nummeret gemmes kun som en oplysning, som søgningen finder. Intet her kan slå et UUID op ud fra et RID, så UUID'et er påkrævet; medarbejderens MitID Erhverv-administrator kan finde det.</translation>
+        <location filename="../../privadmin/views/dialogs.py" line="67"/>
+        <source>The RID number is stored only as an attribute that search finds. Nothing available here can look up a UUID from a RID, so the UUID is required; the employee&apos;s MitID Erhverv administrator can find it.</source>
+        <translation>RID-nummeret gemmes kun som en oplysning, som søgningen finder. Intet her kan slå et UUID op ud fra et RID, så UUID&apos;et er påkrævet; medarbejderens MitID Erhverv-administrator kan finde det.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="76" />
+        <location filename="../../privadmin/views/dialogs.py" line="76"/>
         <source>&amp;UUID (required):</source>
         <translation>&amp;UUID (påkrævet):</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="77" />
+        <location filename="../../privadmin/views/dialogs.py" line="77"/>
         <source>&amp;Name:</source>
         <translation>&amp;Navn:</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="78" />
+        <location filename="../../privadmin/views/dialogs.py" line="78"/>
         <source>&amp;Email:</source>
         <translation>&amp;E-mail:</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="79" />
+        <location filename="../../privadmin/views/dialogs.py" line="79"/>
         <source>&amp;RID:</source>
         <translation>&amp;RID:</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="84" />
+        <location filename="../../privadmin/views/dialogs.py" line="84"/>
         <source>Add</source>
         <translation>Tilføj</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="85" />
+        <location filename="../../privadmin/views/dialogs.py" line="85"/>
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="101" />
-        <source>Enter the employee's MitID Erhverv UUID.</source>
+        <location filename="../../privadmin/views/dialogs.py" line="101"/>
+        <source>Enter the employee&apos;s MitID Erhverv UUID.</source>
         <translation>Indtast medarbejderens MitID Erhverv-UUID.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="106" />
+        <location filename="../../privadmin/views/dialogs.py" line="106"/>
         <source>“%1” is not a UUID. A UUID has 32 hexadecimal digits in groups of 8-4-4-4-12, for example 7f3c2a10-5b6d-4e8f-9a0b-1c2d3e4f5a6b.</source>
         <translation>“%1” er ikke et UUID. Et UUID har 32 hexadecimale cifre i grupper på 8-4-4-4-12, for eksempel 7f3c2a10-5b6d-4e8f-9a0b-1c2d3e4f5a6b.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="112" />
+        <location filename="../../privadmin/views/dialogs.py" line="112"/>
         <source>“%1” is not an email address; leave the field empty or correct it.</source>
         <translation>“%1” er ikke en e-mailadresse; lad feltet stå tomt eller ret det.</translation>
     </message>
@@ -67,47 +67,47 @@
 <context>
     <name>AssignmentTableModel</name>
     <message>
-        <location filename="../../privadmin/itemmodels/assignments.py" line="84" />
-        <source>Inactive: the organization is no longer on the privilege's whitelist</source>
+        <location filename="../../privadmin/itemmodels/assignments.py" line="84"/>
+        <source>Inactive: the organization is no longer on the privilege&apos;s whitelist</source>
         <translation>Inaktiv: organisationen er ikke længere på rettighedens whitelist</translation>
     </message>
     <message>
-        <location filename="../../privadmin/itemmodels/assignments.py" line="86" />
+        <location filename="../../privadmin/itemmodels/assignments.py" line="86"/>
         <source>Inactive: the provider has made the privilege private</source>
         <translation>Inaktiv: tjenesteudbyderen har gjort rettigheden privat</translation>
     </message>
     <message>
-        <location filename="../../privadmin/itemmodels/assignments.py" line="87" />
+        <location filename="../../privadmin/itemmodels/assignments.py" line="87"/>
         <source>Inactive</source>
         <translation>Inaktiv</translation>
     </message>
     <message>
-        <location filename="../../privadmin/itemmodels/assignments.py" line="111" />
+        <location filename="../../privadmin/itemmodels/assignments.py" line="111"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../../privadmin/itemmodels/assignments.py" line="145" />
+        <location filename="../../privadmin/itemmodels/assignments.py" line="145"/>
         <source>Privilege</source>
         <translation>Rettighed</translation>
     </message>
     <message>
-        <location filename="../../privadmin/itemmodels/assignments.py" line="146" />
+        <location filename="../../privadmin/itemmodels/assignments.py" line="146"/>
         <source>Provider</source>
         <translation>Tjenesteudbyder</translation>
     </message>
     <message>
-        <location filename="../../privadmin/itemmodels/assignments.py" line="147" />
+        <location filename="../../privadmin/itemmodels/assignments.py" line="147"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../privadmin/itemmodels/assignments.py" line="148" />
+        <location filename="../../privadmin/itemmodels/assignments.py" line="148"/>
         <source>Description</source>
         <translation>Beskrivelse</translation>
     </message>
     <message>
-        <location filename="../../privadmin/itemmodels/assignments.py" line="149" />
+        <location filename="../../privadmin/itemmodels/assignments.py" line="149"/>
         <source>Assigned</source>
         <translation>Tildelt</translation>
     </message>
@@ -115,50 +115,56 @@
 <context>
     <name>BatchFailureDialog</name>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="233" />
+        <location filename="../../privadmin/views/dialogs.py" line="233"/>
         <source>Change only partly applied</source>
         <translation>Ændringen blev kun delvist gennemført</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="239" />
+        <location filename="../../privadmin/views/dialogs.py" line="239"/>
         <source>%n item(s) were applied</source>
         <translation>
-            <numerusform>%n element blev gennemført</numerusform><numerusform>%n elementer blev gennemført</numerusform></translation>
+            <numerusform>%n element blev gennemført</numerusform>
+            <numerusform>%n elementer blev gennemført</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="241" />
+        <location filename="../../privadmin/views/dialogs.py" line="241"/>
         <source>(%n changed on the server).</source>
         <translation>
-            <numerusform>(%n ændret på serveren).</numerusform><numerusform>(%n ændret på serveren).</numerusform></translation>
+            <numerusform>(%n ændret på serveren).</numerusform>
+            <numerusform>(%n ændret på serveren).</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="242" />
+        <location filename="../../privadmin/views/dialogs.py" line="242"/>
         <source>%n item(s) were not applied.</source>
         <translation>
-            <numerusform>%n element blev ikke gennemført.</numerusform><numerusform>%n elementer blev ikke gennemført.</numerusform></translation>
+            <numerusform>%n element blev ikke gennemført.</numerusform>
+            <numerusform>%n elementer blev ikke gennemført.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="243" />
+        <location filename="../../privadmin/views/dialogs.py" line="243"/>
         <source>Reason: %1</source>
         <translation>Årsag: %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="245" />
+        <location filename="../../privadmin/views/dialogs.py" line="245"/>
         <source>Retry the rest to finish the change, or undo the applied part to return to where you started. Closing keeps the applied part; it can be undone later.</source>
         <translation>Prøv resten igen for at gøre ændringen færdig, eller fortryd den gennemførte del for at komme tilbage til udgangspunktet. Lukker du, beholdes den gennemførte del; den kan fortrydes senere.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="252" />
+        <location filename="../../privadmin/views/dialogs.py" line="252"/>
         <source>&amp;Retry the rest</source>
         <translation>&amp;Prøv resten igen</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="253" />
+        <location filename="../../privadmin/views/dialogs.py" line="253"/>
         <source>&amp;Undo the applied part</source>
         <translation>&amp;Fortryd den gennemførte del</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="254" />
+        <location filename="../../privadmin/views/dialogs.py" line="254"/>
         <source>&amp;Close</source>
         <translation>&amp;Luk</translation>
     </message>
@@ -166,18 +172,20 @@
 <context>
     <name>BatchProgressDialog</name>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="199" />
+        <location filename="../../privadmin/views/dialogs.py" line="199"/>
         <source>Applying changes</source>
         <translation>Gennemfører ændringer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="200" />
+        <location filename="../../privadmin/views/dialogs.py" line="200"/>
         <source>Applying %n change(s)…</source>
         <translation>
-            <numerusform>Gennemfører %n ændring…</numerusform><numerusform>Gennemfører %n ændringer…</numerusform></translation>
+            <numerusform>Gennemfører %n ændring…</numerusform>
+            <numerusform>Gennemfører %n ændringer…</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="201" />
+        <location filename="../../privadmin/views/dialogs.py" line="201"/>
         <source>Cancel after this batch</source>
         <translation>Annuller efter denne portion</translation>
     </message>
@@ -185,74 +193,213 @@
 <context>
     <name>ChangePreviewDialog</name>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="142" />
+        <location filename="../../privadmin/views/dialogs.py" line="142"/>
         <source>Preview of changes</source>
         <translation>Forhåndsvisning af ændringer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="151" />
+        <location filename="../../privadmin/views/dialogs.py" line="151"/>
         <source>%n assignment(s) to add</source>
         <translation>
-            <numerusform>%n tildeling tilføjes</numerusform><numerusform>%n tildelinger tilføjes</numerusform></translation>
+            <numerusform>%n tildeling tilføjes</numerusform>
+            <numerusform>%n tildelinger tilføjes</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="153" />
+        <location filename="../../privadmin/views/dialogs.py" line="153"/>
         <source>%n assignment(s) to remove</source>
         <translation>
-            <numerusform>%n tildeling fjernes</numerusform><numerusform>%n tildelinger fjernes</numerusform></translation>
+            <numerusform>%n tildeling fjernes</numerusform>
+            <numerusform>%n tildelinger fjernes</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="154" />
+        <location filename="../../privadmin/views/dialogs.py" line="154"/>
         <source>%n employee(s) affected</source>
         <translation>
-            <numerusform>%n medarbejder berøres</numerusform><numerusform>%n medarbejdere berøres</numerusform></translation>
+            <numerusform>%n medarbejder berøres</numerusform>
+            <numerusform>%n medarbejdere berøres</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="167" />
+        <location filename="../../privadmin/views/dialogs.py" line="167"/>
         <source>… and %n more</source>
         <translation>
-            <numerusform>… og %n til</numerusform><numerusform>… og %n til</numerusform></translation>
+            <numerusform>… og %n til</numerusform>
+            <numerusform>… og %n til</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="172" />
+        <location filename="../../privadmin/views/dialogs.py" line="172"/>
         <source>Assignments that already exist, or are already gone, stay as they are.</source>
         <translation>Tildelinger, der allerede findes eller allerede er fjernet, forbliver som de er.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="179" />
+        <location filename="../../privadmin/views/dialogs.py" line="179"/>
         <source>Apply changes</source>
         <translation>Gennemfør ændringer</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="180" />
+        <location filename="../../privadmin/views/dialogs.py" line="180"/>
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
 </context>
 <context>
+    <name>ChangeRunning</name>
+    <message>
+        <location filename="../../privadmin/views/changes.py" line="131"/>
+        <source>Wait until the running change has finished.</source>
+        <translation>Vent, til den igangværende ændring er færdig.</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/changes.py" line="147"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/changes.py" line="181"/>
+        <source>&amp;Undo: %1</source>
+        <translation>&amp;Fortryd: %1</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/changes.py" line="183"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Fortryd</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/changes.py" line="185"/>
+        <source>&amp;Redo: %1</source>
+        <translation>&amp;Gentag: %1</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/changes.py" line="187"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Gentag</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/changes.py" line="188"/>
+        <source>Undo</source>
+        <translation>Fortryd</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/changes.py" line="189"/>
+        <source>Redo</source>
+        <translation>Gentag</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/changes.py" line="245"/>
+        <location filename="../../privadmin/views/changes.py" line="299"/>
+        <location filename="../../privadmin/views/changes.py" line="323"/>
+        <source>cancelled</source>
+        <translation>annulleret</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/changes.py" line="301"/>
+        <source>Undo was only partly applied (%1 of %2 items): %3</source>
+        <translation>Fortrydelsen blev kun delvist gennemført (%1 af %2 elementer): %3</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/changes.py" line="309"/>
+        <source>Undone: %1.</source>
+        <translation>Fortrudt: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/changes.py" line="325"/>
+        <source>Redo was only partly applied: %1</source>
+        <translation>Gentagelsen blev kun delvist gennemført: %1</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/changes.py" line="330"/>
+        <source>Redone: %1.</source>
+        <translation>Gentaget: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeTexts</name>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/changes.py" line="61"/>
+        <source>%n employee(s)</source>
+        <translation>
+            <numerusform>%n medarbejder</numerusform>
+            <numerusform>%n medarbejdere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/changes.py" line="63"/>
+        <source>change %n assignment(s) of %1</source>
+        <translation>
+            <numerusform>ændr %n tildeling for %1</numerusform>
+            <numerusform>ændr %n tildelinger for %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/changes.py" line="68"/>
+        <source>%n privilege(s)</source>
+        <translation>
+            <numerusform>%n rettighed</numerusform>
+            <numerusform>%n rettigheder</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/changes.py" line="70"/>
+        <source>%n assignment(s)</source>
+        <translation>
+            <numerusform>%n tildeling</numerusform>
+            <numerusform>%n tildelinger</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/changes.py" line="72"/>
+        <source>assign %1 to %2</source>
+        <translation>tildel %1 til %2</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/changes.py" line="73"/>
+        <source>remove %1 from %2</source>
+        <translation>fjern %1 fra %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/changes.py" line="77"/>
+        <source>%n assignment(s) changed.</source>
+        <translation>
+            <numerusform>%n tildeling ændret.</numerusform>
+            <numerusform>%n tildelinger ændret.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/changes.py" line="80"/>
+        <source>Cancelled: %n item(s) were not sent.</source>
+        <translation>
+            <numerusform>Annulleret: %n element blev ikke sendt.</numerusform>
+            <numerusform>Annulleret: %n elementer blev ikke sendt.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EmployeeTableModel</name>
     <message>
-        <location filename="../../privadmin/itemmodels/employees.py" line="176" />
+        <location filename="../../privadmin/itemmodels/employees.py" line="176"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../privadmin/itemmodels/employees.py" line="177" />
+        <location filename="../../privadmin/itemmodels/employees.py" line="177"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../privadmin/itemmodels/employees.py" line="178" />
+        <location filename="../../privadmin/itemmodels/employees.py" line="178"/>
         <source>RID</source>
         <translation>RID</translation>
     </message>
     <message>
-        <location filename="../../privadmin/itemmodels/employees.py" line="179" />
+        <location filename="../../privadmin/itemmodels/employees.py" line="179"/>
         <source>Last seen</source>
         <translation>Sidst set</translation>
     </message>
     <message>
-        <location filename="../../privadmin/itemmodels/employees.py" line="180" />
+        <location filename="../../privadmin/itemmodels/employees.py" line="180"/>
         <source>Privileges</source>
         <translation>Rettigheder</translation>
     </message>
@@ -260,80 +407,84 @@
 <context>
     <name>EmployeesPanel</name>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="154" />
-        <location filename="../../privadmin/views/employees_panel.py" line="266" />
+        <location filename="../../privadmin/views/employees_panel.py" line="154"/>
+        <location filename="../../privadmin/views/employees_panel.py" line="266"/>
         <source>Loading employees…</source>
         <translation>Henter medarbejdere…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/employees_panel.py" line="159" />
+        <location filename="../../privadmin/views/employees_panel.py" line="159"/>
         <source>Loading employees… %n loaded</source>
         <translation>
-            <numerusform>Henter medarbejdere… %n hentet</numerusform><numerusform>Henter medarbejdere… %n hentet</numerusform></translation>
+            <numerusform>Henter medarbejdere… %n hentet</numerusform>
+            <numerusform>Henter medarbejdere… %n hentet</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="218" />
+        <location filename="../../privadmin/views/employees_panel.py" line="218"/>
         <source>%1 of %2</source>
         <translation>%1 af %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/employees_panel.py" line="221" />
+        <location filename="../../privadmin/views/employees_panel.py" line="221"/>
         <source>%n employee(s)</source>
         <translation>
-            <numerusform>%n medarbejder</numerusform><numerusform>%n medarbejdere</numerusform></translation>
+            <numerusform>%n medarbejder</numerusform>
+            <numerusform>%n medarbejdere</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="227" />
+        <location filename="../../privadmin/views/employees_panel.py" line="227"/>
         <source>You cannot manage employees in this organization</source>
         <translation>Du kan ikke administrere medarbejdere i denne organisation</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="230" />
+        <location filename="../../privadmin/views/employees_panel.py" line="230"/>
         <source>Your roles here do not include assigning privileges (PrivilegeAssigner). An administrator of the organization can grant it.</source>
         <translation>Dine roller her omfatter ikke tildeling af rettigheder (PrivilegeAssigner). En administrator i organisationen kan give dig den.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="236" />
+        <location filename="../../privadmin/views/employees_panel.py" line="236"/>
         <source>No employees yet</source>
         <translation>Ingen medarbejdere endnu</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="239" />
-        <source>Employees appear here after their first sign-in at a provider's service that uses the privilege service. To assign privileges before that, add an employee by their MitID Erhverv UUID.</source>
+        <location filename="../../privadmin/views/employees_panel.py" line="239"/>
+        <source>Employees appear here after their first sign-in at a provider&apos;s service that uses the privilege service. To assign privileges before that, add an employee by their MitID Erhverv UUID.</source>
         <translation>Medarbejdere vises her efter deres første login hos en tjenesteudbyders tjeneste, der bruger rettighedsstyring. Vil du tildele rettigheder før det, så tilføj medarbejderen med vedkommendes MitID Erhverv-UUID.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="247" />
+        <location filename="../../privadmin/views/employees_panel.py" line="247"/>
         <source>No employees match “%1”</source>
         <translation>Ingen medarbejdere matcher “%1”</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="251" />
+        <location filename="../../privadmin/views/employees_panel.py" line="251"/>
         <source>Search looks in name, email, RID and UUID. If the employee has not signed in at a service yet, add them by their MitID Erhverv UUID.</source>
         <translation>Søgningen ser i navn, e-mail, RID og UUID. Har medarbejderen ikke logget ind hos en tjeneste endnu, så tilføj vedkommende med MitID Erhverv-UUID.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="259" />
+        <location filename="../../privadmin/views/employees_panel.py" line="259"/>
         <source>Search name, email, RID or UUID (Ctrl+F)</source>
         <translation>Søg i navn, e-mail, RID eller UUID (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="260" />
+        <location filename="../../privadmin/views/employees_panel.py" line="260"/>
         <source>Search employees</source>
         <translation>Søg medarbejdere</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="261" />
+        <location filename="../../privadmin/views/employees_panel.py" line="261"/>
         <source>Employees</source>
         <translation>Medarbejdere</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="262" />
+        <location filename="../../privadmin/views/employees_panel.py" line="262"/>
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/employees_panel.py" line="263" />
+        <location filename="../../privadmin/views/employees_panel.py" line="263"/>
         <source>Add employee…</source>
         <translation>Tilføj medarbejder…</translation>
     </message>
@@ -341,22 +492,22 @@
 <context>
     <name>ErrorBanner</name>
     <message>
-        <location filename="../../privadmin/views/banner.py" line="48" />
+        <location filename="../../privadmin/views/banner.py" line="48"/>
         <source>&amp;Retry</source>
         <translation>&amp;Prøv igen</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/banner.py" line="49" />
+        <location filename="../../privadmin/views/banner.py" line="49"/>
         <source>Dismiss</source>
         <translation>Skjul</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/banner.py" line="80" />
+        <location filename="../../privadmin/views/banner.py" line="80"/>
         <source>The Privileges API could not be reached: %1</source>
-        <translation>Rettigheds-API'et kunne ikke nås: %1</translation>
+        <translation>Rettigheds-API&apos;et kunne ikke nås: %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/banner.py" line="84" />
+        <location filename="../../privadmin/views/banner.py" line="84"/>
         <source>You have been signed out. Sign in again to continue.</source>
         <translation>Du er blevet logget ud. Log ind igen for at fortsætte.</translation>
     </message>
@@ -364,316 +515,227 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="271" />
+        <location filename="../../privadmin/views/main_window.py" line="284"/>
         <source>Privilege management</source>
         <translation>Rettighedsstyring</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="272" />
+        <location filename="../../privadmin/views/main_window.py" line="285"/>
         <source>&amp;Organization:</source>
         <translation>&amp;Organisation:</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="273" />
+        <location filename="../../privadmin/views/main_window.py" line="286"/>
         <source>Organization</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="274" />
+        <location filename="../../privadmin/views/main_window.py" line="287"/>
         <source>Employees and privileges</source>
         <translation>Medarbejdere og rettigheder</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="277" />
-        <location filename="../../privadmin/views/main_window.py" line="489" />
+        <location filename="../../privadmin/views/main_window.py" line="290"/>
+        <location filename="../../privadmin/views/main_window.py" line="494"/>
         <source>Privilege catalog</source>
         <translation>Rettighedskatalog</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="279" />
+        <location filename="../../privadmin/views/main_window.py" line="292"/>
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="280" />
+        <location filename="../../privadmin/views/main_window.py" line="293"/>
         <source>&amp;Edit</source>
         <translation>&amp;Rediger</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="281" />
+        <location filename="../../privadmin/views/main_window.py" line="294"/>
         <source>&amp;View</source>
         <translation>&amp;Vis</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="282" />
+        <location filename="../../privadmin/views/main_window.py" line="295"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprog</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="283" />
+        <location filename="../../privadmin/views/main_window.py" line="296"/>
         <source>&amp;Search employees</source>
         <translation>&amp;Søg medarbejdere</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="284" />
+        <location filename="../../privadmin/views/main_window.py" line="297"/>
         <source>&amp;Add employee…</source>
         <translation>&amp;Tilføj medarbejder…</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="285" />
+        <location filename="../../privadmin/views/main_window.py" line="298"/>
         <source>A&amp;ssign selected privileges to selected employees</source>
         <translation>T&amp;ildel valgte rettigheder til valgte medarbejdere</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="286" />
+        <location filename="../../privadmin/views/main_window.py" line="299"/>
         <source>Assign</source>
         <translation>Tildel</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="288" />
+        <location filename="../../privadmin/views/main_window.py" line="301"/>
         <source>Remove selected privileges from selected &amp;employees</source>
         <translation>Fjern valgte rettigheder fra valgte &amp;medarbejdere</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="290" />
+        <location filename="../../privadmin/views/main_window.py" line="303"/>
         <source>&amp;Remove selected assignments</source>
         <translation>&amp;Fjern valgte tildelinger</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="291" />
+        <location filename="../../privadmin/views/main_window.py" line="304"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="292" />
+        <location filename="../../privadmin/views/main_window.py" line="305"/>
         <source>Switch &amp;organization…</source>
         <translation>Skift &amp;organisation…</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="293" />
+        <location filename="../../privadmin/views/main_window.py" line="306"/>
         <source>Re&amp;load</source>
         <translation>&amp;Genindlæs</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="294" />
+        <location filename="../../privadmin/views/main_window.py" line="307"/>
         <source>Sign &amp;out</source>
         <translation>Log &amp;ud</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="295" />
+        <location filename="../../privadmin/views/main_window.py" line="308"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afslut</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="337" />
+        <location filename="../../privadmin/views/main_window.py" line="353"/>
         <source>manages privileges</source>
         <translation>administrerer rettigheder</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="338" />
+        <location filename="../../privadmin/views/main_window.py" line="354"/>
         <source>assigns privileges</source>
         <translation>tildeler rettigheder</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="339" />
+        <location filename="../../privadmin/views/main_window.py" line="355"/>
         <source>manages administrators</source>
         <translation>administrerer administratorer</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="340" />
+        <location filename="../../privadmin/views/main_window.py" line="356"/>
         <source>runtime lookups</source>
         <translation>opslag af rettigheder</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="349" />
+        <location filename="../../privadmin/views/main_window.py" line="365"/>
         <source>none</source>
         <translation>ingen</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="351" />
+        <location filename="../../privadmin/views/main_window.py" line="367"/>
         <source>Your roles: %1</source>
         <translation>Dine roller: %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="355" />
+        <location filename="../../privadmin/views/main_window.py" line="371"/>
         <source>Production</source>
         <translation>Produktion</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="356" />
+        <location filename="../../privadmin/views/main_window.py" line="372"/>
         <source>Pre-production</source>
         <translation>Præproduktion</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="357" />
+        <location filename="../../privadmin/views/main_window.py" line="373"/>
         <source>Demo</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="358" />
+        <location filename="../../privadmin/views/main_window.py" line="374"/>
         <source>Custom</source>
         <translation>Tilpasset</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="362" />
+        <location filename="../../privadmin/views/main_window.py" line="378"/>
         <source>Environment: %1</source>
         <translation>Miljø: %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="366" />
+        <location filename="../../privadmin/views/main_window.py" line="382"/>
         <source>Signed in as %1</source>
         <translation>Logget ind som %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="378" />
-        <source>&amp;Undo %1</source>
-        <translation>&amp;Fortryd %1</translation>
-    </message>
-    <message>
-        <location filename="../../privadmin/views/main_window.py" line="379" />
-        <source>&amp;Redo %1</source>
-        <translation>&amp;Gentag %1</translation>
-    </message>
-    <message>
-        <location filename="../../privadmin/views/main_window.py" line="380" />
-        <source>Undo</source>
-        <translation>Fortryd</translation>
-    </message>
-    <message>
-        <location filename="../../privadmin/views/main_window.py" line="381" />
-        <source>Redo</source>
-        <translation>Gentag</translation>
-    </message>
-    <message>
-        <location filename="../../privadmin/views/main_window.py" line="404" />
+        <location filename="../../privadmin/views/main_window.py" line="408"/>
         <source>You hold no roles in any organization. Ask an administrator of your organization to add you.</source>
         <translation>Du har ingen roller i nogen organisation. Bed en administrator i din organisation om at tilføje dig.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="431" />
+        <location filename="../../privadmin/views/main_window.py" line="435"/>
         <source>Loading cancelled; the list may be incomplete.</source>
         <translation>Hentningen blev annulleret; listen kan være ufuldstændig.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="578" />
+        <location filename="../../privadmin/views/main_window.py" line="583"/>
         <source>Employee added.</source>
         <translation>Medarbejderen er tilføjet.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="608" />
+        <location filename="../../privadmin/views/main_window.py" line="613"/>
         <source>Select one employee first.</source>
         <translation>Vælg først én medarbejder.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="618" />
-        <location filename="../../privadmin/views/main_window.py" line="629" />
+        <location filename="../../privadmin/views/main_window.py" line="623"/>
+        <location filename="../../privadmin/views/main_window.py" line="634"/>
         <source>Select one or more employees and one or more privileges first.</source>
         <translation>Vælg først en eller flere medarbejdere og en eller flere rettigheder.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="642" />
+        <location filename="../../privadmin/views/main_window.py" line="647"/>
         <source>Select the assignments to remove first.</source>
         <translation>Vælg først de tildelinger, der skal fjernes.</translation>
-    </message>
-    <message>
-        <location filename="../../privadmin/views/main_window.py" line="651" />
-        <source>Wait until the running change has finished.</source>
-        <translation>Vent, til den igangværende ændring er færdig.</translation>
-    </message>
-    <message>
-        <location filename="../../privadmin/views/main_window.py" line="667" />
-        <source>%1 → %2</source>
-        <translation>%1 → %2</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../privadmin/views/main_window.py" line="671" />
-        <source>assign %n privilege(s)</source>
-        <translation>
-            <numerusform>tildel %n rettighed</numerusform><numerusform>tildel %n rettigheder</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../privadmin/views/main_window.py" line="673" />
-        <source>remove %n privilege(s)</source>
-        <translation>
-            <numerusform>fjern %n rettighed</numerusform><numerusform>fjern %n rettigheder</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../privadmin/views/main_window.py" line="674" />
-        <source>change %n assignment(s)</source>
-        <translation>
-            <numerusform>ændr %n tildeling</numerusform><numerusform>ændr %n tildelinger</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../privadmin/views/main_window.py" line="701" />
-        <source>%n assignment(s) changed.</source>
-        <translation>
-            <numerusform>%n tildeling ændret.</numerusform><numerusform>%n tildelinger ændret.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../privadmin/views/main_window.py" line="706" />
-        <source>Cancelled: %n item(s) were not sent.</source>
-        <translation>
-            <numerusform>Annulleret: %n element blev ikke sendt.</numerusform><numerusform>Annulleret: %n elementer blev ikke sendt.</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../privadmin/views/main_window.py" line="736" />
-        <location filename="../../privadmin/views/main_window.py" line="786" />
-        <location filename="../../privadmin/views/main_window.py" line="810" />
-        <source>cancelled</source>
-        <translation>annulleret</translation>
-    </message>
-    <message>
-        <location filename="../../privadmin/views/main_window.py" line="788" />
-        <source>Undo was only partly applied (%1 of %2 items): %3</source>
-        <translation>Fortrydelsen blev kun delvist gennemført (%1 af %2 elementer): %3</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../privadmin/views/main_window.py" line="797" />
-        <source>Undone: %n assignment(s).</source>
-        <translation>
-            <numerusform>Fortrudt: %n tildeling.</numerusform><numerusform>Fortrudt: %n tildelinger.</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../privadmin/views/main_window.py" line="812" />
-        <source>Redo was only partly applied: %1</source>
-        <translation>Gentagelsen blev kun delvist gennemført: %1</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../privadmin/views/main_window.py" line="818" />
-        <source>Redone: %n assignment(s).</source>
-        <translation>
-            <numerusform>Gentaget: %n tildeling.</numerusform><numerusform>Gentaget: %n tildelinger.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>PrivilegeTreeModel</name>
     <message>
-        <location filename="../../privadmin/itemmodels/privileges.py" line="53" />
+        <location filename="../../privadmin/itemmodels/privileges.py" line="53"/>
         <source>Private</source>
         <translation>Privat</translation>
     </message>
     <message>
-        <location filename="../../privadmin/itemmodels/privileges.py" line="54" />
+        <location filename="../../privadmin/itemmodels/privileges.py" line="54"/>
         <source>Public</source>
         <translation>Offentlig</translation>
     </message>
     <message>
-        <location filename="../../privadmin/itemmodels/privileges.py" line="55" />
+        <location filename="../../privadmin/itemmodels/privileges.py" line="55"/>
         <source>Whitelist</source>
         <translation>Whitelist</translation>
     </message>
     <message>
-        <location filename="../../privadmin/itemmodels/privileges.py" line="200" />
+        <location filename="../../privadmin/itemmodels/privileges.py" line="200"/>
         <source>Privilege</source>
         <translation>Rettighed</translation>
     </message>
     <message>
-        <location filename="../../privadmin/itemmodels/privileges.py" line="200" />
+        <location filename="../../privadmin/itemmodels/privileges.py" line="200"/>
         <source>Assignability</source>
         <translation>Tildelbarhed</translation>
     </message>
     <message>
-        <location filename="../../privadmin/itemmodels/privileges.py" line="200" />
+        <location filename="../../privadmin/itemmodels/privileges.py" line="200"/>
         <source>Description</source>
         <translation>Beskrivelse</translation>
     </message>
@@ -681,33 +743,35 @@
 <context>
     <name>PrivilegesPanel</name>
     <message>
-        <location filename="../../privadmin/views/privileges_panel.py" line="130" />
+        <location filename="../../privadmin/views/privileges_panel.py" line="130"/>
         <source>&amp;Assignments of %1</source>
         <translation>&amp;Tildelinger for %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/privileges_panel.py" line="134" />
+        <location filename="../../privadmin/views/privileges_panel.py" line="134"/>
         <source>%n employees selected: drag privileges onto them or press Ctrl+Enter</source>
         <translation>
-            <numerusform>%n medarbejder valgt: træk rettigheder hen på den eller tryk Ctrl+Enter</numerusform><numerusform>%n medarbejdere valgt: træk rettigheder hen på dem eller tryk Ctrl+Enter</numerusform></translation>
+            <numerusform>%n medarbejder valgt: træk rettigheder hen på den eller tryk Ctrl+Enter</numerusform>
+            <numerusform>%n medarbejdere valgt: træk rettigheder hen på dem eller tryk Ctrl+Enter</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/privileges_panel.py" line="140" />
+        <location filename="../../privadmin/views/privileges_panel.py" line="140"/>
         <source>&amp;Assignments: select an employee</source>
         <translation>&amp;Tildelinger: vælg en medarbejder</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/privileges_panel.py" line="143" />
+        <location filename="../../privadmin/views/privileges_panel.py" line="143"/>
         <source>&amp;Privileges you may assign, by provider</source>
         <translation>&amp;Rettigheder du kan tildele, efter tjenesteudbyder</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/privileges_panel.py" line="144" />
+        <location filename="../../privadmin/views/privileges_panel.py" line="144"/>
         <source>Privileges</source>
         <translation>Rettigheder</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/privileges_panel.py" line="145" />
+        <location filename="../../privadmin/views/privileges_panel.py" line="145"/>
         <source>Assignments</source>
         <translation>Tildelinger</translation>
     </message>

@@ -646,6 +646,96 @@ def test_switch_organization(
     assert set(window.organization.roles) == set(expected_roles)
 
 
+def switch_to(window: MainWindow, loop: asyncio.AbstractEventLoop, tin: str) -> None:
+    row = window.organization_combo.findData(tin)
+    assert row >= 0, tin
+    window.organization_combo.setCurrentIndex(row)
+    window.organization_combo.activated.emit(row)
+    settle(loop, window)
+
+
+async def assigned_in(window: MainWindow, tin: str, key: Key) -> set[str]:
+    assignments = await window.context.client.identity_assignments(tin, key[0], key[1])
+    return {str(assignment.privilege_id) for assignment in assignments}
+
+
+def test_undo_stays_with_organization(
+    open_window: Callable[..., MainWindow], live_server: Any, qasync_loop: asyncio.AbstractEventLoop
+) -> None:
+    window = open_window(live_server.administrator("multi"))
+    assert window.organization is not None
+    first = window.organization.organization_tin
+    other = next(
+        window.organization_combo.itemData(row)
+        for row in range(window.organization_combo.count())
+        if window.organization_combo.itemData(row) != first
+    )
+    keys = employee_keys(window, 2, start=40)
+    privilege_id = any_privilege(window, 2)
+    privilege = window.privileges.tree_model.privilege(privilege_id)
+    assert privilege is not None
+    run(qasync_loop, clear(window, keys, [privilege_id]))
+    run_settled(
+        qasync_loop,
+        window,
+        window.apply_plan(ChangePlan.assign(keys, [privilege_id]), preview=False),
+    )
+    assert window.undo_action.text() == f"&Undo: assign {privilege.name} to 2 employees"
+
+    switch_to(window, qasync_loop, other)
+
+    assert not window.undo_action.isEnabled()
+    assert window.undo_action.text() == "&Undo"
+    assert run_settled(qasync_loop, window, window.undo_last()) is None
+    for key in keys:
+        assert privilege_id in run(qasync_loop, assigned_in(window, first, key))
+
+    switch_to(window, qasync_loop, first)
+
+    assert window.undo_action.isEnabled()
+    window.undo_action.trigger()
+    settle(qasync_loop, window)
+    for key in keys:
+        assert privilege_id not in run(qasync_loop, assigned_in(window, first, key))
+    message = window.statusBar().currentMessage()
+    assert message == f"Undone: assign {privilege.name} to 2 employees."
+    assert window.redo_action.text() == f"&Redo: assign {privilege.name} to 2 employees"
+
+    window.redo_action.trigger()
+    settle(qasync_loop, window)
+    for key in keys:
+        assert privilege_id in run(qasync_loop, assigned_in(window, first, key))
+    message = window.statusBar().currentMessage()
+    assert message == f"Redone: assign {privilege.name} to 2 employees."
+    run(qasync_loop, clear(window, keys, [privilege_id]))
+
+
+def test_undo_text_names_removal(
+    customer_window: MainWindow, qasync_loop: asyncio.AbstractEventLoop
+) -> None:
+    window = customer_window
+    assert window.organization is not None
+    tin = window.organization.organization_tin
+    [key] = employee_keys(window, 1, start=45)
+    privilege_ids = [any_privilege(window, 6), any_privilege(window, 7)]
+    identity = window.employees.model.identity_for(key)
+    assert identity is not None and identity.name
+    run(qasync_loop, clear(window, [key], privilege_ids))
+    for privilege_id in privilege_ids:
+        run(qasync_loop, window.context.client.assign(tin, key[0], key[1], privilege_id))
+    plan = ChangePlan.unassign([(key[0], key[1], privilege_id) for privilege_id in privilege_ids])
+
+    run_settled(qasync_loop, window, window.apply_plan(plan, preview=False))
+
+    assert window.undo_action.text() == f"&Undo: remove 2 assignments from {identity.name}"
+
+    window.danish_action.trigger()
+    QApplication.processEvents()
+
+    assert window.undo_action.text() == f"&Fortryd: fjern 2 tildelinger fra {identity.name}"
+    run(qasync_loop, clear(window, [key], privilege_ids))
+
+
 def test_switch_language(
     customer_window: MainWindow, qasync_loop: asyncio.AbstractEventLoop
 ) -> None:
