@@ -24,7 +24,7 @@ from privadmin.controllers.assignments import (
     reversal,
     summarize,
 )
-from privadmin.models import AssignmentChange, BatchItemOutcome
+from privadmin.models import AssignmentChange, BatchItemOutcome, BatchOutcome
 from privadmin.views.banner import describe_error
 from privadmin.views.dialogs import (
     BatchFailureDialog,
@@ -73,8 +73,20 @@ class ChangeTexts(QObject):
         return self.tr("remove %1 from %2").replace("%1", what).replace("%2", whom)
 
     def result(self, outcome: ChangeOutcome) -> str:
-        """Say how many assignments a finished change altered on the server."""
-        return self.tr("%n assignment(s) changed.", "", len(outcome.changed))
+        """Say how many assignments a finished change added and removed, and how many were already so."""
+        added = sum(1 for item in outcome.changed if item.outcome is BatchOutcome.ADDED)
+        removed = sum(1 for item in outcome.changed if item.outcome is BatchOutcome.REMOVED)
+        unchanged = len(outcome.applied) - len(outcome.changed)
+        parts = []
+        if added:
+            parts.append(self.tr("%n assignment(s) added.", "", added))
+        if removed:
+            parts.append(self.tr("%n assignment(s) removed.", "", removed))
+        if not parts:
+            parts.append(self.tr("No assignments changed."))
+        if unchanged:
+            parts.append(self.tr("%n item(s) were already as requested.", "", unchanged))
+        return " ".join(parts)
 
     def not_sent(self, count: int) -> str:
         return self.tr("Cancelled: %n item(s) were not sent.", "", count)

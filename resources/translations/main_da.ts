@@ -248,69 +248,69 @@
 <context>
     <name>ChangeRunning</name>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="131"/>
+        <location filename="../../privadmin/views/changes.py" line="143"/>
         <source>Wait until the running change has finished.</source>
         <translation>Vent, til den igangværende ændring er færdig.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="147"/>
+        <location filename="../../privadmin/views/changes.py" line="159"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="181"/>
+        <location filename="../../privadmin/views/changes.py" line="193"/>
         <source>&amp;Undo: %1</source>
         <translation>&amp;Fortryd: %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="183"/>
+        <location filename="../../privadmin/views/changes.py" line="195"/>
         <source>&amp;Undo</source>
         <translation>&amp;Fortryd</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="185"/>
+        <location filename="../../privadmin/views/changes.py" line="197"/>
         <source>&amp;Redo: %1</source>
         <translation>&amp;Gentag: %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="187"/>
+        <location filename="../../privadmin/views/changes.py" line="199"/>
         <source>&amp;Redo</source>
         <translation>&amp;Gentag</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="188"/>
+        <location filename="../../privadmin/views/changes.py" line="200"/>
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="189"/>
+        <location filename="../../privadmin/views/changes.py" line="201"/>
         <source>Redo</source>
         <translation>Gentag</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="245"/>
-        <location filename="../../privadmin/views/changes.py" line="299"/>
-        <location filename="../../privadmin/views/changes.py" line="323"/>
+        <location filename="../../privadmin/views/changes.py" line="257"/>
+        <location filename="../../privadmin/views/changes.py" line="311"/>
+        <location filename="../../privadmin/views/changes.py" line="335"/>
         <source>cancelled</source>
         <translation>annulleret</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="301"/>
+        <location filename="../../privadmin/views/changes.py" line="313"/>
         <source>Undo was only partly applied (%1 of %2 items): %3</source>
         <translation>Fortrydelsen blev kun delvist gennemført (%1 af %2 elementer): %3</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="309"/>
+        <location filename="../../privadmin/views/changes.py" line="321"/>
         <source>Undone: %1.</source>
         <translation>Fortrudt: %1.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="325"/>
+        <location filename="../../privadmin/views/changes.py" line="337"/>
         <source>Redo was only partly applied: %1</source>
         <translation>Gentagelsen blev kun delvist gennemført: %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="330"/>
+        <location filename="../../privadmin/views/changes.py" line="342"/>
         <source>Redone: %1.</source>
         <translation>Gentaget: %1.</translation>
     </message>
@@ -360,15 +360,36 @@
         <translation>fjern %1 fra %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/changes.py" line="77"/>
-        <source>%n assignment(s) changed.</source>
+        <location filename="../../privadmin/views/changes.py" line="82"/>
+        <source>%n assignment(s) added.</source>
         <translation>
-            <numerusform>%n tildeling ændret.</numerusform>
-            <numerusform>%n tildelinger ændret.</numerusform>
+            <numerusform>%n tildeling tilføjet.</numerusform>
+            <numerusform>%n tildelinger tilføjet.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/changes.py" line="80"/>
+        <location filename="../../privadmin/views/changes.py" line="84"/>
+        <source>%n assignment(s) removed.</source>
+        <translation>
+            <numerusform>%n tildeling fjernet.</numerusform>
+            <numerusform>%n tildelinger fjernet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/changes.py" line="86"/>
+        <source>No assignments changed.</source>
+        <translation>Ingen tildelinger blev ændret.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/changes.py" line="88"/>
+        <source>%n item(s) were already as requested.</source>
+        <translation>
+            <numerusform>%n element var allerede som ønsket.</numerusform>
+            <numerusform>%n elementer var allerede som ønsket.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/changes.py" line="92"/>
         <source>Cancelled: %n item(s) were not sent.</source>
         <translation>
             <numerusform>Annulleret: %n element blev ikke sendt.</numerusform>

@@ -248,69 +248,69 @@
 <context>
     <name>ChangeRunning</name>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="131"/>
+        <location filename="../../privadmin/views/changes.py" line="143"/>
         <source>Wait until the running change has finished.</source>
         <translation>Wait until the running change has finished.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="147"/>
+        <location filename="../../privadmin/views/changes.py" line="159"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="181"/>
+        <location filename="../../privadmin/views/changes.py" line="193"/>
         <source>&amp;Undo: %1</source>
         <translation>&amp;Undo: %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="183"/>
+        <location filename="../../privadmin/views/changes.py" line="195"/>
         <source>&amp;Undo</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="185"/>
+        <location filename="../../privadmin/views/changes.py" line="197"/>
         <source>&amp;Redo: %1</source>
         <translation>&amp;Redo: %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="187"/>
+        <location filename="../../privadmin/views/changes.py" line="199"/>
         <source>&amp;Redo</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="188"/>
+        <location filename="../../privadmin/views/changes.py" line="200"/>
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="189"/>
+        <location filename="../../privadmin/views/changes.py" line="201"/>
         <source>Redo</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="245"/>
-        <location filename="../../privadmin/views/changes.py" line="299"/>
-        <location filename="../../privadmin/views/changes.py" line="323"/>
+        <location filename="../../privadmin/views/changes.py" line="257"/>
+        <location filename="../../privadmin/views/changes.py" line="311"/>
+        <location filename="../../privadmin/views/changes.py" line="335"/>
         <source>cancelled</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="301"/>
+        <location filename="../../privadmin/views/changes.py" line="313"/>
         <source>Undo was only partly applied (%1 of %2 items): %3</source>
         <translation>Undo was only partly applied (%1 of %2 items): %3</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="309"/>
+        <location filename="../../privadmin/views/changes.py" line="321"/>
         <source>Undone: %1.</source>
         <translation>Undone: %1.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="325"/>
+        <location filename="../../privadmin/views/changes.py" line="337"/>
         <source>Redo was only partly applied: %1</source>
         <translation>Redo was only partly applied: %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="330"/>
+        <location filename="../../privadmin/views/changes.py" line="342"/>
         <source>Redone: %1.</source>
         <translation>Redone: %1.</translation>
     </message>
@@ -360,15 +360,36 @@
         <translation>remove %1 from %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/changes.py" line="77"/>
-        <source>%n assignment(s) changed.</source>
+        <location filename="../../privadmin/views/changes.py" line="82"/>
+        <source>%n assignment(s) added.</source>
         <translation>
-            <numerusform>%n assignment changed.</numerusform>
-            <numerusform>%n assignments changed.</numerusform>
+            <numerusform>%n assignment added.</numerusform>
+            <numerusform>%n assignments added.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/changes.py" line="80"/>
+        <location filename="../../privadmin/views/changes.py" line="84"/>
+        <source>%n assignment(s) removed.</source>
+        <translation>
+            <numerusform>%n assignment removed.</numerusform>
+            <numerusform>%n assignments removed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/changes.py" line="86"/>
+        <source>No assignments changed.</source>
+        <translation>No assignments changed.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/changes.py" line="88"/>
+        <source>%n item(s) were already as requested.</source>
+        <translation>
+            <numerusform>%n item was already as requested.</numerusform>
+            <numerusform>%n items were already as requested.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/changes.py" line="92"/>
         <source>Cancelled: %n item(s) were not sent.</source>
         <translation>
             <numerusform>Cancelled: %n item was not sent.</numerusform>

@@ -710,6 +710,40 @@ def test_undo_stays_with_organization(
     run(qasync_loop, clear(window, keys, [privilege_id]))
 
 
+def test_result_says_added_and_removed(
+    customer_window: MainWindow, qasync_loop: asyncio.AbstractEventLoop
+) -> None:
+    window = customer_window
+    assert window.organization is not None
+    tin = window.organization.organization_tin
+    keys = employee_keys(window, 3, start=50)
+    privilege_id = any_privilege(window, 8)
+    other_id = any_privilege(window, 9)
+    run(qasync_loop, clear(window, keys, [privilege_id, other_id]))
+    run(qasync_loop, window.context.client.assign(tin, keys[0][0], keys[0][1], privilege_id))
+
+    plan = ChangePlan.assign(keys, [privilege_id])
+    run_settled(qasync_loop, window, window.apply_plan(plan, preview=False))
+
+    message = window.statusBar().currentMessage()
+    assert message == "2 assignments added. 1 item was already as requested."
+
+    plan = ChangePlan.unassign([(idp, identity_id, privilege_id) for idp, identity_id in keys])
+    run_settled(qasync_loop, window, window.apply_plan(plan, preview=False))
+
+    assert window.statusBar().currentMessage() == "3 assignments removed."
+
+    mixed = ChangePlan(
+        add=ChangePlan.assign(keys[:1], [other_id]).add,
+        remove=ChangePlan.unassign([(keys[0][0], keys[0][1], privilege_id)]).remove,
+    )
+    run(qasync_loop, window.context.client.assign(tin, keys[0][0], keys[0][1], privilege_id))
+    run_settled(qasync_loop, window, window.apply_plan(mixed, preview=False))
+
+    assert window.statusBar().currentMessage() == "1 assignment added. 1 assignment removed."
+    run(qasync_loop, clear(window, keys, [privilege_id, other_id]))
+
+
 def test_undo_text_names_removal(
     customer_window: MainWindow, qasync_loop: asyncio.AbstractEventLoop
 ) -> None:
