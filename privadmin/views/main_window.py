@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import platform
 import uuid
 from collections.abc import Sequence
 from typing import Any
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QSplitter,
     QTabWidget,
     QToolBar,
@@ -29,10 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from privadmin import __version__
 from privadmin.context import AppContext
 from privadmin.controllers import organization as loading
 from privadmin.controllers.assignments import ChangePlan
 from privadmin.controllers.tasks import TaskRunner
+from privadmin.diagnostics import copy_diagnostics_action, qt_versions
 from privadmin.itemmodels.employees import EmployeeKey
 from privadmin.models import Me, OrganizationMembership, Role
 from privadmin.views.banner import ErrorBanner, describe_error
@@ -86,6 +90,7 @@ class MainWindow(ChangeRunning):
         self.progress_dialog: BatchProgressDialog | None = None
         self.failure_dialog: BatchFailureDialog | None = None
         self.add_dialog: AddEmployeeDialog | None = None
+        self.about_box: QMessageBox | None = None
         # Which icon each action shows, so that a palette change can redraw them.
         self._icon_names: dict[QAction, str] = {}
 
@@ -187,6 +192,8 @@ class MainWindow(ChangeRunning):
         self.reload_action = self._action("refresh", [QKeySequence.StandardKey.Refresh, "F5"])
         self.sign_out_action = self._action(None)
         self.quit_action = self._action(None, [QKeySequence.StandardKey.Quit])
+        self.about_action = self._action(None)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
 
@@ -240,6 +247,12 @@ class MainWindow(ChangeRunning):
         self.language_menu.addAction(self.danish_action)
         self.language_menu.addAction(self.english_action)
 
+        self.help_menu = bar.addMenu("")
+        self.copy_diagnostics_action = copy_diagnostics_action(self)
+        self.help_menu.addAction(self.copy_diagnostics_action)
+        self.help_menu.addSeparator()
+        self.help_menu.addAction(self.about_action)
+
     def _connect(self) -> None:
         self.organization_combo.activated.connect(self._on_organization_chosen)
         self.find_action.triggered.connect(self.focus_search)
@@ -257,6 +270,7 @@ class MainWindow(ChangeRunning):
             lambda: self.tasks.start(self.sign_out, name="sign-out")
         )
         self.quit_action.triggered.connect(self.close)
+        self.about_action.triggered.connect(self.show_about)
         self.language_group.triggered.connect(lambda action: self.switch_language(action.data()))
         # Connected after the group's own text updates, so these texts win.
         self.undo_group.activeStackChanged.connect(self._update_undo_actions)
@@ -292,6 +306,8 @@ class MainWindow(ChangeRunning):
         self.file_menu.setTitle(self.tr("&File"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.view_menu.setTitle(self.tr("&View"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About privadmin"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.find_action.setText(self.tr("&Search employees"))
         self.add_employee_action.setText(self.tr("&Add employee…"))
@@ -366,7 +382,7 @@ class MainWindow(ChangeRunning):
         )
         self.roles_label.setText(self.tr("Your roles: %1").replace("%1", roles))
 
-    def _update_status_bar(self) -> None:
+    def _environment_name(self) -> str:
         environments = {
             "production": self.tr("Production"),
             "preproduction": self.tr("Pre-production"),
@@ -374,8 +390,11 @@ class MainWindow(ChangeRunning):
             "custom": self.tr("Custom"),
         }
         key = self.context.environment.key
+        return environments.get(key, key)
+
+    def _update_status_bar(self) -> None:
         self.environment_label.setText(
-            self.tr("Environment: %1").replace("%1", environments.get(key, key))
+            self.tr("Environment: %1").replace("%1", self._environment_name())
         )
         name = self.context.caller_name or (self.me.identity.name if self.me else None) or ""
         identity_id = self.context.caller_identity_id
@@ -383,6 +402,28 @@ class MainWindow(ChangeRunning):
         self.identity_label.setText(text)
         if identity_id:
             self.identity_label.setToolTip(identity_id)
+
+    def about_text(self) -> str:
+        """Return the About box's text: version, environment, Qt and Python versions."""
+        environment = self.context.environment
+        lines = [
+            self.tr("privadmin %1").replace("%1", __version__),
+            self.tr("Environment: %1 (%2)")
+            .replace("%1", self._environment_name())
+            .replace("%2", environment.api_base_url),
+            qt_versions(),
+            f"Python {platform.python_version()}",
+        ]
+        return "\n".join(lines)
+
+    def show_about(self) -> None:
+        """Show the About box without blocking the event loop."""
+        self._replace_dialog(self.about_box)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About privadmin"), "", parent=self)
+        box.setText(self.about_text())
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.about_box = box
+        box.open()
 
     # Errors.
 

@@ -536,194 +536,219 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="284"/>
+        <location filename="../../privadmin/views/main_window.py" line="298"/>
         <source>Privilege management</source>
         <translation>Privilege management</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="285"/>
+        <location filename="../../privadmin/views/main_window.py" line="299"/>
         <source>&amp;Organization:</source>
         <translation>&amp;Organization:</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="286"/>
+        <location filename="../../privadmin/views/main_window.py" line="300"/>
         <source>Organization</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="287"/>
+        <location filename="../../privadmin/views/main_window.py" line="301"/>
         <source>Employees and privileges</source>
         <translation>Employees and privileges</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="290"/>
-        <location filename="../../privadmin/views/main_window.py" line="494"/>
+        <location filename="../../privadmin/views/main_window.py" line="304"/>
+        <location filename="../../privadmin/views/main_window.py" line="535"/>
         <source>Privilege catalog</source>
         <translation>Privilege catalog</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="292"/>
+        <location filename="../../privadmin/views/main_window.py" line="306"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="293"/>
+        <location filename="../../privadmin/views/main_window.py" line="307"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="294"/>
+        <location filename="../../privadmin/views/main_window.py" line="308"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="295"/>
+        <location filename="../../privadmin/views/main_window.py" line="309"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="310"/>
+        <source>&amp;About privadmin</source>
+        <translation>&amp;About privadmin</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="311"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="296"/>
+        <location filename="../../privadmin/views/main_window.py" line="312"/>
         <source>&amp;Search employees</source>
         <translation>&amp;Search employees</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="297"/>
+        <location filename="../../privadmin/views/main_window.py" line="313"/>
         <source>&amp;Add employee…</source>
         <translation>&amp;Add employee…</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="298"/>
+        <location filename="../../privadmin/views/main_window.py" line="314"/>
         <source>A&amp;ssign selected privileges to selected employees</source>
         <translation>A&amp;ssign selected privileges to selected employees</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="299"/>
+        <location filename="../../privadmin/views/main_window.py" line="315"/>
         <source>Assign</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="301"/>
+        <location filename="../../privadmin/views/main_window.py" line="317"/>
         <source>Remove selected privileges from selected &amp;employees</source>
         <translation>Remove selected privileges from selected &amp;employees</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="303"/>
+        <location filename="../../privadmin/views/main_window.py" line="319"/>
         <source>&amp;Remove selected assignments</source>
         <translation>&amp;Remove selected assignments</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="304"/>
+        <location filename="../../privadmin/views/main_window.py" line="320"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="305"/>
+        <location filename="../../privadmin/views/main_window.py" line="321"/>
         <source>Switch &amp;organization…</source>
         <translation>Switch &amp;organization…</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="306"/>
+        <location filename="../../privadmin/views/main_window.py" line="322"/>
         <source>Re&amp;load</source>
         <translation>Re&amp;load</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="307"/>
+        <location filename="../../privadmin/views/main_window.py" line="323"/>
         <source>Sign &amp;out</source>
         <translation>Sign &amp;out</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="308"/>
+        <location filename="../../privadmin/views/main_window.py" line="324"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="353"/>
+        <location filename="../../privadmin/views/main_window.py" line="369"/>
         <source>manages privileges</source>
         <translation>manages privileges</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="354"/>
+        <location filename="../../privadmin/views/main_window.py" line="370"/>
         <source>assigns privileges</source>
         <translation>assigns privileges</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="355"/>
+        <location filename="../../privadmin/views/main_window.py" line="371"/>
         <source>manages administrators</source>
         <translation>manages administrators</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="356"/>
+        <location filename="../../privadmin/views/main_window.py" line="372"/>
         <source>runtime lookups</source>
         <translation>runtime lookups</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="365"/>
+        <location filename="../../privadmin/views/main_window.py" line="381"/>
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="367"/>
+        <location filename="../../privadmin/views/main_window.py" line="383"/>
         <source>Your roles: %1</source>
         <translation>Your roles: %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="371"/>
+        <location filename="../../privadmin/views/main_window.py" line="387"/>
         <source>Production</source>
         <translation>Production</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="372"/>
+        <location filename="../../privadmin/views/main_window.py" line="388"/>
         <source>Pre-production</source>
         <translation>Pre-production</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="373"/>
+        <location filename="../../privadmin/views/main_window.py" line="389"/>
         <source>Demo</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="374"/>
+        <location filename="../../privadmin/views/main_window.py" line="390"/>
         <source>Custom</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="378"/>
+        <location filename="../../privadmin/views/main_window.py" line="397"/>
         <source>Environment: %1</source>
         <translation>Environment: %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="382"/>
+        <location filename="../../privadmin/views/main_window.py" line="401"/>
         <source>Signed in as %1</source>
         <translation>Signed in as %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="408"/>
+        <location filename="../../privadmin/views/main_window.py" line="410"/>
+        <source>privadmin %1</source>
+        <translation>privadmin %1</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="411"/>
+        <source>Environment: %1 (%2)</source>
+        <translation>Environment: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="422"/>
+        <source>About privadmin</source>
+        <translation>About privadmin</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/main_window.py" line="449"/>
         <source>You hold no roles in any organization. Ask an administrator of your organization to add you.</source>
         <translation>You hold no roles in any organization. Ask an administrator of your organization to add you.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="435"/>
+        <location filename="../../privadmin/views/main_window.py" line="476"/>
         <source>Loading cancelled; the list may be incomplete.</source>
         <translation>Loading cancelled; the list may be incomplete.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="583"/>
+        <location filename="../../privadmin/views/main_window.py" line="624"/>
         <source>Employee added.</source>
         <translation>Employee added.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="613"/>
+        <location filename="../../privadmin/views/main_window.py" line="654"/>
         <source>Select one employee first.</source>
         <translation>Select one employee first.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="623"/>
-        <location filename="../../privadmin/views/main_window.py" line="634"/>
+        <location filename="../../privadmin/views/main_window.py" line="664"/>
+        <location filename="../../privadmin/views/main_window.py" line="675"/>
         <source>Select one or more employees and one or more privileges first.</source>
         <translation>Select one or more employees and one or more privileges first.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="647"/>
+        <location filename="../../privadmin/views/main_window.py" line="688"/>
         <source>Select the assignments to remove first.</source>
         <translation>Select the assignments to remove first.</translation>
     </message>

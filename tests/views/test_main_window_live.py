@@ -808,6 +808,41 @@ def test_switch_language(
     assert window.employees.model.headerData(0, Qt.Orientation.Horizontal) == "Name"
 
 
+def test_help_menu_diagnostics_and_about(customer_window: MainWindow) -> None:
+    import platform
+
+    from PySide6.QtCore import qVersion
+
+    from privadmin import __version__
+
+    window = customer_window
+    actions = window.help_menu.actions()
+
+    assert window.help_menu.title() == "&Help"
+    assert window.copy_diagnostics_action in actions
+    assert window.about_action in actions
+    window.copy_diagnostics_action.trigger()
+    assert QApplication.clipboard().text().startswith(f"privadmin {__version__}")
+
+    window.about_action.trigger()
+    QApplication.processEvents()
+
+    box = window.about_box
+    assert box is not None and box.isVisible()
+    assert f"privadmin {__version__}" in box.text()
+    assert "Environment: Demo" in box.text()
+    assert window.context.environment.api_base_url in box.text()
+    assert f"Qt {qVersion()}" in box.text()
+    assert f"Python {platform.python_version()}" in box.text()
+    box.close()
+
+    window.danish_action.trigger()
+    QApplication.processEvents()
+
+    assert window.help_menu.title() == "&Hjælp"
+    assert window.about_action.text() == "&Om privadmin"
+
+
 # --- empty state ---------------------------------------------------------------
 
 
