@@ -33,6 +33,9 @@ def test_sign_in_sends_switched_language(qasync_loop: asyncio.AbstractEventLoop,
             await wait_until(lambda: browser.urls, 30, "the browser to be opened")
             return browser.urls[0]
         finally:
+            # Cancel the sign-in and let its listener stop while the loop still runs.
+            shell.start_window.clear_sign_in()
+            await asyncio.sleep(0.2)
             await shell.aclose()
             shell.start_window.close()
 
