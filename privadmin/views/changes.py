@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -148,15 +149,56 @@ class ChangeRunning(QMainWindow):
     def _runner(self, tin: str) -> AssignmentRunner:
         return AssignmentRunner(self.context.client, tin, max_items=self.batch_size)
 
-    def describe_change(self, item: AssignmentChange) -> str:
-        privilege = self.privileges.tree_model.privilege(str(item.privilege_id))
-        privilege_name = privilege.name if privilege is not None else str(item.privilege_id)
-        identity = self.employees.model.identity_for(employee_of(item))
-        if identity is None:
-            employee_name = str(item.idp_identity_id)
+    def describe_change(
+        self, item: AssignmentChange, labels: Mapping[EmployeeKey, str] | None = None
+    ) -> str:
+        """Write one preview line: the privilege and the employee, labelled as in `labels` if given."""
+        key = employee_of(item)
+        if labels is not None and key in labels:
+            employee = labels[key]
         else:
-            employee_name = identity.name or identity.email or str(identity.idp_identity_id)
-        return self.tr("%1 → %2").replace("%1", privilege_name).replace("%2", employee_name)
+            employee = self._employee_label(key, with_uuid=False)
+        privilege_name = self._privilege_name(str(item.privilege_id))
+        return self.tr("%1 → %2").replace("%1", privilege_name).replace("%2", employee)
+
+    def _employee_label(self, key: EmployeeKey, *, with_uuid: bool) -> str:
+        identity = self.employees.model.identity_for(key)
+        short_uuid = self.tr("UUID %1…").replace("%1", key[1][:8])
+        if identity is None:
+            return short_uuid
+        if identity.email:
+            detail = identity.email
+        elif identity.rid:
+            detail = self.tr("RID %1").replace("%1", identity.rid)
+        else:
+            detail = short_uuid
+        if with_uuid and detail != short_uuid:
+            detail = f"{detail}, {short_uuid}"
+        return f"{identity.name} ({detail})" if identity.name else detail
+
+    def employee_labels(self, keys: Iterable[EmployeeKey]) -> dict[EmployeeKey, str]:
+        """Label each employee distinctly: the name with the email, else the RID, else a short UUID.
+
+        Labels that still coincide, such as two "Ægir Kristensen" with one
+        email, get the start of the UUID as well.
+        """
+        labels = {key: self._employee_label(key, with_uuid=False) for key in dict.fromkeys(keys)}
+        counts = Counter(labels.values())
+        return {
+            key: self._employee_label(key, with_uuid=True) if counts[label] > 1 else label
+            for key, label in labels.items()
+        }
+
+    def known_assignments(self) -> set[tuple[str, str, str]]:
+        """Return (idp, identity UUID, privilege id) of the assignments the window has loaded.
+
+        The window loads the assignment list of one selected employee only, so
+        this covers that employee and nobody else.
+        """
+        return {
+            (assignment.idp, str(assignment.idp_identity_id), str(assignment.privilege_id))
+            for assignment in self.privileges.assignment_model.assignments()
+        }
 
     def _employee_name(self, key: EmployeeKey) -> str:
         identity = self.employees.model.identity_for(key)
@@ -210,7 +252,14 @@ class ChangeRunning(QMainWindow):
         tin = self.organization.organization_tin
 
         if preview and plan.size > 1:
-            dialog = ChangePreviewDialog(plan.add, plan.remove, self.describe_change, self)
+            labels = self.employee_labels(employee_of(item) for item in (*plan.add, *plan.remove))
+            dialog = ChangePreviewDialog(
+                plan.add,
+                plan.remove,
+                lambda item: self.describe_change(item, labels),
+                self,
+                existing=self.known_assignments(),
+            )
             self._replace_dialog(self.preview_dialog)
             self.preview_dialog = dialog
             if await wait_for_dialog(dialog) != QDialog.DialogCode.Accepted:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -128,8 +128,18 @@ class AddEmployeeDialog(QDialog):
         self.accept()
 
 
+def _assignment_key(item: AssignmentChange) -> tuple[str, str, str]:
+    return (item.idp, str(item.idp_identity_id), str(item.privilege_id))
+
+
 class ChangePreviewDialog(QDialog):
-    """Lists what a change will add and remove, with counts, before anything is sent."""
+    """Lists what a change will add and remove, with counts, before anything is sent.
+
+    `existing` holds (idp, identity UUID, privilege id) of assignments known to
+    exist already. Additions among them are listed as unchanged and left out
+    of the count. Other additions may exist on the server too, so the count
+    of additions is a maximum.
+    """
 
     def __init__(
         self,
@@ -137,18 +147,31 @@ class ChangePreviewDialog(QDialog):
         remove: Sequence[AssignmentChange],
         describe: Callable[[AssignmentChange], str],
         parent: QWidget | None = None,
+        *,
+        existing: Collection[tuple[str, str, str]] = (),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Preview of changes"))
-        self.add_count = len(add)
+        known = set(existing)
+        to_add = [item for item in add if _assignment_key(item) not in known]
+        already = [item for item in add if _assignment_key(item) in known]
+        # Additions that may still change something on the server, at most.
+        self.add_count = len(to_add)
+        self.already_count = len(already)
         self.remove_count = len(remove)
         employees = {(item.idp, item.idp_identity_id) for item in (*add, *remove)}
 
         summary = QLabel(self)
         summary.setWordWrap(True)
         lines = []
-        if add:
-            lines.append(self.tr("%n assignment(s) to add", "", len(add)))
+        if to_add:
+            lines.append(
+                self.tr(
+                    "Up to %n assignment(s) to add; existing ones stay unchanged", "", len(to_add)
+                )
+            )
+        if already:
+            lines.append(self.tr("%n already assigned; stay(s) unchanged", "", len(already)))
         if remove:
             lines.append(self.tr("%n assignment(s) to remove", "", len(remove)))
         lines.append(self.tr("%n employee(s) affected", "", len(employees)))
@@ -158,8 +181,11 @@ class ChangePreviewDialog(QDialog):
         details = QPlainTextEdit(self)
         details.setReadOnly(True)
         listed: list[str] = []
-        for item in list(add)[:PREVIEW_LIST_LIMIT]:
+        for item in to_add[:PREVIEW_LIST_LIMIT]:
             listed.append("+ " + describe(item))
+        already_text = self.tr("(already assigned)")
+        for item in already[: max(0, PREVIEW_LIST_LIMIT - len(listed))]:
+            listed.append(f"= {describe(item)} {already_text}")
         for item in list(remove)[: max(0, PREVIEW_LIST_LIMIT - len(listed))]:
             listed.append("− " + describe(item))
         hidden = len(add) + len(remove) - len(listed)

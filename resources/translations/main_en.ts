@@ -115,12 +115,12 @@
 <context>
     <name>BatchFailureDialog</name>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="233"/>
+        <location filename="../../privadmin/views/dialogs.py" line="259"/>
         <source>Change only partly applied</source>
         <translation>Change only partly applied</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="239"/>
+        <location filename="../../privadmin/views/dialogs.py" line="265"/>
         <source>%n item(s) were applied</source>
         <translation>
             <numerusform>%n item was applied</numerusform>
@@ -128,7 +128,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="241"/>
+        <location filename="../../privadmin/views/dialogs.py" line="267"/>
         <source>(%n changed on the server).</source>
         <translation>
             <numerusform>(%n changed on the server).</numerusform>
@@ -136,7 +136,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="242"/>
+        <location filename="../../privadmin/views/dialogs.py" line="268"/>
         <source>%n item(s) were not applied.</source>
         <translation>
             <numerusform>%n item was not applied.</numerusform>
@@ -144,27 +144,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="243"/>
+        <location filename="../../privadmin/views/dialogs.py" line="269"/>
         <source>Reason: %1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="245"/>
+        <location filename="../../privadmin/views/dialogs.py" line="271"/>
         <source>Retry the rest to finish the change, or undo the applied part to return to where you started. Closing keeps the applied part; it can be undone later.</source>
         <translation>Retry the rest to finish the change, or undo the applied part to return to where you started. Closing keeps the applied part; it can be undone later.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="252"/>
+        <location filename="../../privadmin/views/dialogs.py" line="278"/>
         <source>&amp;Retry the rest</source>
         <translation>&amp;Retry the rest</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="253"/>
+        <location filename="../../privadmin/views/dialogs.py" line="279"/>
         <source>&amp;Undo the applied part</source>
         <translation>&amp;Undo the applied part</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="254"/>
+        <location filename="../../privadmin/views/dialogs.py" line="280"/>
         <source>&amp;Close</source>
         <translation>&amp;Close</translation>
     </message>
@@ -172,12 +172,12 @@
 <context>
     <name>BatchProgressDialog</name>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="199"/>
+        <location filename="../../privadmin/views/dialogs.py" line="225"/>
         <source>Applying changes</source>
         <translation>Applying changes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="200"/>
+        <location filename="../../privadmin/views/dialogs.py" line="226"/>
         <source>Applying %n change(s)…</source>
         <translation>
             <numerusform>Applying %n change…</numerusform>
@@ -185,7 +185,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="201"/>
+        <location filename="../../privadmin/views/dialogs.py" line="227"/>
         <source>Cancel after this batch</source>
         <translation>Cancel after this batch</translation>
     </message>
@@ -193,20 +193,28 @@
 <context>
     <name>ChangePreviewDialog</name>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="142"/>
+        <location filename="../../privadmin/views/dialogs.py" line="154"/>
         <source>Preview of changes</source>
         <translation>Preview of changes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="151"/>
-        <source>%n assignment(s) to add</source>
+        <location filename="../../privadmin/views/dialogs.py" line="170"/>
+        <source>Up to %n assignment(s) to add; existing ones stay unchanged</source>
         <translation>
-            <numerusform>%n assignment to add</numerusform>
-            <numerusform>%n assignments to add</numerusform>
+            <numerusform>Up to %n assignment to add; existing ones stay unchanged</numerusform>
+            <numerusform>Up to %n assignments to add; existing ones stay unchanged</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="153"/>
+        <location filename="../../privadmin/views/dialogs.py" line="174"/>
+        <source>%n already assigned; stay(s) unchanged</source>
+        <translation>
+            <numerusform>%n already assigned; stays unchanged</numerusform>
+            <numerusform>%n already assigned; stay unchanged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privadmin/views/dialogs.py" line="176"/>
         <source>%n assignment(s) to remove</source>
         <translation>
             <numerusform>%n assignment to remove</numerusform>
@@ -214,15 +222,20 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="154"/>
+        <location filename="../../privadmin/views/dialogs.py" line="177"/>
         <source>%n employee(s) affected</source>
         <translation>
             <numerusform>%n employee affected</numerusform>
             <numerusform>%n employees affected</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../privadmin/views/dialogs.py" line="186"/>
+        <source>(already assigned)</source>
+        <translation>(already assigned)</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="167"/>
+        <location filename="../../privadmin/views/dialogs.py" line="193"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>
@@ -230,17 +243,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="172"/>
+        <location filename="../../privadmin/views/dialogs.py" line="198"/>
         <source>Assignments that already exist, or are already gone, stay as they are.</source>
         <translation>Assignments that already exist, or are already gone, stay as they are.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="179"/>
+        <location filename="../../privadmin/views/dialogs.py" line="205"/>
         <source>Apply changes</source>
         <translation>Apply changes</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="180"/>
+        <location filename="../../privadmin/views/dialogs.py" line="206"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -248,69 +261,79 @@
 <context>
     <name>ChangeRunning</name>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="143"/>
+        <location filename="../../privadmin/views/changes.py" line="144"/>
         <source>Wait until the running change has finished.</source>
         <translation>Wait until the running change has finished.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="159"/>
+        <location filename="../../privadmin/views/changes.py" line="162"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="193"/>
+        <location filename="../../privadmin/views/changes.py" line="166"/>
+        <source>UUID %1…</source>
+        <translation>UUID %1…</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/changes.py" line="172"/>
+        <source>RID %1</source>
+        <translation>RID %1</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/views/changes.py" line="235"/>
         <source>&amp;Undo: %1</source>
         <translation>&amp;Undo: %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="195"/>
+        <location filename="../../privadmin/views/changes.py" line="237"/>
         <source>&amp;Undo</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="197"/>
+        <location filename="../../privadmin/views/changes.py" line="239"/>
         <source>&amp;Redo: %1</source>
         <translation>&amp;Redo: %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="199"/>
+        <location filename="../../privadmin/views/changes.py" line="241"/>
         <source>&amp;Redo</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="200"/>
+        <location filename="../../privadmin/views/changes.py" line="242"/>
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="201"/>
+        <location filename="../../privadmin/views/changes.py" line="243"/>
         <source>Redo</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="257"/>
-        <location filename="../../privadmin/views/changes.py" line="311"/>
-        <location filename="../../privadmin/views/changes.py" line="335"/>
+        <location filename="../../privadmin/views/changes.py" line="306"/>
+        <location filename="../../privadmin/views/changes.py" line="360"/>
+        <location filename="../../privadmin/views/changes.py" line="384"/>
         <source>cancelled</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="313"/>
+        <location filename="../../privadmin/views/changes.py" line="362"/>
         <source>Undo was only partly applied (%1 of %2 items): %3</source>
         <translation>Undo was only partly applied (%1 of %2 items): %3</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="321"/>
+        <location filename="../../privadmin/views/changes.py" line="370"/>
         <source>Undone: %1.</source>
         <translation>Undone: %1.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="337"/>
+        <location filename="../../privadmin/views/changes.py" line="386"/>
         <source>Redo was only partly applied: %1</source>
         <translation>Redo was only partly applied: %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="342"/>
+        <location filename="../../privadmin/views/changes.py" line="391"/>
         <source>Redone: %1.</source>
         <translation>Redone: %1.</translation>
     </message>
@@ -318,7 +341,7 @@
 <context>
     <name>ChangeTexts</name>
     <message numerus="yes">
-        <location filename="../../privadmin/views/changes.py" line="61"/>
+        <location filename="../../privadmin/views/changes.py" line="62"/>
         <source>%n employee(s)</source>
         <translation>
             <numerusform>%n employee</numerusform>
@@ -326,7 +349,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/changes.py" line="63"/>
+        <location filename="../../privadmin/views/changes.py" line="64"/>
         <source>change %n assignment(s) of %1</source>
         <translation>
             <numerusform>change %n assignment of %1</numerusform>
@@ -334,7 +357,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/changes.py" line="68"/>
+        <location filename="../../privadmin/views/changes.py" line="69"/>
         <source>%n privilege(s)</source>
         <translation>
             <numerusform>%n privilege</numerusform>
@@ -342,7 +365,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/changes.py" line="70"/>
+        <location filename="../../privadmin/views/changes.py" line="71"/>
         <source>%n assignment(s)</source>
         <translation>
             <numerusform>%n assignment</numerusform>
@@ -350,17 +373,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="72"/>
+        <location filename="../../privadmin/views/changes.py" line="73"/>
         <source>assign %1 to %2</source>
         <translation>assign %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="73"/>
+        <location filename="../../privadmin/views/changes.py" line="74"/>
         <source>remove %1 from %2</source>
         <translation>remove %1 from %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/changes.py" line="82"/>
+        <location filename="../../privadmin/views/changes.py" line="83"/>
         <source>%n assignment(s) added.</source>
         <translation>
             <numerusform>%n assignment added.</numerusform>
@@ -368,7 +391,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/changes.py" line="84"/>
+        <location filename="../../privadmin/views/changes.py" line="85"/>
         <source>%n assignment(s) removed.</source>
         <translation>
             <numerusform>%n assignment removed.</numerusform>
@@ -376,12 +399,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="86"/>
+        <location filename="../../privadmin/views/changes.py" line="87"/>
         <source>No assignments changed.</source>
         <translation>No assignments changed.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/changes.py" line="88"/>
+        <location filename="../../privadmin/views/changes.py" line="89"/>
         <source>%n item(s) were already as requested.</source>
         <translation>
             <numerusform>%n item was already as requested.</numerusform>
@@ -389,7 +412,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/changes.py" line="92"/>
+        <location filename="../../privadmin/views/changes.py" line="93"/>
         <source>Cancelled: %n item(s) were not sent.</source>
         <translation>
             <numerusform>Cancelled: %n item was not sent.</numerusform>

@@ -337,6 +337,55 @@ def test_privileges_dropped_on_assignment_list(
     run(qasync_loop, clear(window, [key], privilege_ids))
 
 
+def test_preview_marks_existing_and_tells_twins_apart(
+    customer_window: MainWindow, qasync_loop: asyncio.AbstractEventLoop
+) -> None:
+    window = customer_window
+    assert window.organization is not None
+    tin = window.organization.organization_tin
+    twins: list[Key] = [("mitid_erhverv", str(uuid.uuid4())) for _ in range(2)]
+    for _, identity_id in twins:
+        run_settled(
+            qasync_loop,
+            window,
+            window.add_employee(identity_id, name="Ægir Kristensen", email="aegir@example.dk"),
+        )
+    privilege_id = any_privilege(window, 10)
+    privilege = window.privileges.tree_model.privilege(privilege_id)
+    assert privilege is not None
+    run(qasync_loop, window.context.client.assign(tin, twins[0][0], twins[0][1], privilege_id))
+    window.employees.select_keys([twins[0]])
+    settle(qasync_loop, window)
+
+    window.start_plan(ChangePlan.assign(twins, [privilege_id]))
+    preview = run(
+        qasync_loop,
+        until(
+            lambda: window.preview_dialog if window.preview_dialog else None, "the change preview"
+        ),
+    )
+
+    summary = preview.summary.text()
+    assert "Up to 1 assignment to add; existing ones stay unchanged" in summary
+    assert "1 already assigned; stays unchanged" in summary
+    assert preview.add_count == 1
+    assert preview.already_count == 1
+    lines = preview.details.toPlainText().splitlines()
+    assert len(lines) == 2
+    assert lines[0] == (
+        f"+ {privilege.name} → Ægir Kristensen (aegir@example.dk, UUID {twins[1][1][:8]}…)"
+    )
+    assert lines[1] == (
+        f"= {privilege.name} → Ægir Kristensen (aegir@example.dk, UUID {twins[0][1][:8]}…)"
+        " (already assigned)"
+    )
+
+    preview.reject()
+    settle(qasync_loop, window)
+    for idp, identity_id in twins:
+        run(qasync_loop, window.context.client.delete_identity(tin, idp, identity_id))
+
+
 # --- keyboard ----------------------------------------------------------------
 
 
