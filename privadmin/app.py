@@ -42,10 +42,13 @@ USER_AGENT = f"privadmin/{__version__}"
 
 NO_KEYRING_NOTICE = Notice(
     "App",
-    QT_TRANSLATE_NOOP(
-        "App",
-        "No credential store (keyring) is available on this computer: privadmin cannot remember "
-        "your sign-in, so you sign in each time it starts.",
+    # PySide6 types QT_TRANSLATE_NOOP as returning object; it returns the source text.
+    str(
+        QT_TRANSLATE_NOOP(
+            "App",
+            "No credential store (keyring) is available on this computer: privadmin cannot "
+            "remember your sign-in, so you sign in each time it starts.",
+        )
     ),
 )
 

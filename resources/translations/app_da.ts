@@ -4,32 +4,32 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../privadmin/app.py" line="108"/>
+        <location filename="../../privadmin/app.py" line="112"/>
         <source>The demo is not part of this build. Use the demo build, or install privadmin with the server extra.</source>
         <translation>Demoen er ikke med i denne udgave. Brug demoudgaven, eller installér privadmin med server-tilvalget.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/app.py" line="44"/>
+        <location filename="../../privadmin/app.py" line="47"/>
         <source>No credential store (keyring) is available on this computer: privadmin cannot remember your sign-in, so you sign in each time it starts.</source>
         <translation>Der er ingen nøglering (credential store) på denne computer, så privadmin kan ikke huske dit login, og du skal logge ind, hver gang programmet starter.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/app.py" line="156"/>
+        <location filename="../../privadmin/app.py" line="160"/>
         <source>This environment cannot be used yet: the setting {keys} is missing. Client ids are issued by Signaturgruppen to each organization, so your IT department sets them in {path} (see the deployment guide).</source>
         <translation>Dette miljø kan ikke bruges endnu, fordi indstillingen {keys} mangler. Signaturgruppen udsteder klient-id&apos;er til hver organisation, så din it-afdeling angiver dem i {path} (se vejledningen til udrulning).</translation>
     </message>
     <message>
-        <location filename="../../privadmin/app.py" line="175"/>
+        <location filename="../../privadmin/app.py" line="179"/>
         <source>Preparing the demo data. The first start takes a minute...</source>
         <translation>Forbereder demodata. Første start tager et minuts tid...</translation>
     </message>
     <message>
-        <location filename="../../privadmin/app.py" line="178"/>
+        <location filename="../../privadmin/app.py" line="182"/>
         <source>Starting the demo server...</source>
         <translation>Starter demoserveren...</translation>
     </message>
     <message>
-        <location filename="../../privadmin/app.py" line="194"/>
+        <location filename="../../privadmin/app.py" line="198"/>
         <source>The demo is not part of this build.
 Use the demo build of privadmin, or from a source checkout run:
 pip install -e &apos;.[server]&apos; and then privadmin --demo</source>
@@ -38,22 +38,22 @@ Brug demoudgaven af privadmin, eller kør fra en kildekodekopi:
 pip install -e &apos;.[server]&apos; og derefter privadmin --demo</translation>
     </message>
     <message>
-        <location filename="../../privadmin/app.py" line="206"/>
+        <location filename="../../privadmin/app.py" line="210"/>
         <source>The demo could not start: {error}</source>
         <translation>Demoen kunne ikke starte: {error}</translation>
     </message>
     <message>
-        <location filename="../../privadmin/app.py" line="224"/>
+        <location filename="../../privadmin/app.py" line="228"/>
         <source>Signing in...</source>
         <translation>Logger ind...</translation>
     </message>
     <message>
-        <location filename="../../privadmin/app.py" line="266"/>
+        <location filename="../../privadmin/app.py" line="270"/>
         <source>Signing in needs the API client secret of your organization. Choose the environment again to enter it.</source>
         <translation>Login kræver din organisations API-klienthemmelighed. Vælg miljøet igen for at indtaste den.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/app.py" line="354"/>
+        <location filename="../../privadmin/app.py" line="358"/>
         <source>Signing out...</source>
         <translation>Logger ud...</translation>
     </message>
@@ -120,7 +120,7 @@ pip install -e &apos;.[server]&apos; og derefter privadmin --demo</translation>
 <context>
     <name>StartWindow</name>
     <message>
-        <location filename="../../privadmin/app.py" line="560"/>
+        <location filename="../../privadmin/app.py" line="569"/>
         <location filename="../../privadmin/views/start.py" line="242"/>
         <source>Production</source>
         <translation>Produktion</translation>

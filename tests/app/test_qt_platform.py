@@ -15,22 +15,22 @@ from privadmin.qt_platform import XCB_LIBRARIES, check_platform, report_platform
 from .conftest import subprocess_env
 
 
-def refuse(names: set[str]) -> object:
-    """Return a loader that fails for the sonames in `names` and records every call."""
-    calls: list[str] = []
+class Refuse:
+    """A library loader that fails for the given sonames and records every call."""
 
-    def loads(soname: str) -> bool:
-        calls.append(soname)
-        return soname not in names
+    def __init__(self, names: set[str]) -> None:
+        self.names = names
+        self.calls: list[str] = []
 
-    loads.calls = calls  # type: ignore[attr-defined]
-    return loads
+    def __call__(self, soname: str) -> bool:
+        self.calls.append(soname)
+        return soname not in self.names
 
 
 def test_display_only_requires_xcb() -> None:
-    loads = refuse({"libxcb-cursor.so.0", "libxcb-keysyms.so.1"})
+    loads = Refuse({"libxcb-cursor.so.0", "libxcb-keysyms.so.1"})
 
-    check = check_platform({"DISPLAY": ":0"}, system="linux", loads=loads)  # type: ignore[arg-type]
+    check = check_platform({"DISPLAY": ":0"}, system="linux", loads=loads)
 
     assert check.platform == "xcb"
     assert check.xcb_required
@@ -43,10 +43,10 @@ def test_display_only_requires_xcb() -> None:
 
 
 def test_wayland_makes_missing_xcb_a_warning() -> None:
-    loads = refuse({"libxcb-icccm.so.4"})
+    loads = Refuse({"libxcb-icccm.so.4"})
 
     check = check_platform(
-        {"DISPLAY": ":0", "WAYLAND_DISPLAY": "wayland-0"}, system="linux", loads=loads  # type: ignore[arg-type]
+        {"DISPLAY": ":0", "WAYLAND_DISPLAY": "wayland-0"}, system="linux", loads=loads
     )
 
     assert not check.xcb_required
@@ -64,19 +64,19 @@ def test_wayland_makes_missing_xcb_a_warning() -> None:
     ],
 )
 def test_no_libraries_loaded_without_xcb(environ: dict[str, str], system: str, platform: str) -> None:
-    loads = refuse(set(XCB_LIBRARIES))
+    loads = Refuse(set(XCB_LIBRARIES))
 
-    check = check_platform(environ, system=system, loads=loads)  # type: ignore[arg-type]
+    check = check_platform(environ, system=system, loads=loads)
 
     assert check.platform == platform
     assert check.missing == []
     assert check.message() is None
-    assert loads.calls == []  # type: ignore[attr-defined]
+    assert loads.calls == []
 
 
 @pytest.mark.parametrize(("value", "only"), [("xcb", True), ("xcb:foo=1", True), ("wayland;xcb", False)])
 def test_requested_xcb_checked(value: str, only: bool) -> None:
-    check = check_platform({"QT_QPA_PLATFORM": value}, system="linux", loads=refuse({"libxcb.so.1"}))  # type: ignore[arg-type]
+    check = check_platform({"QT_QPA_PLATFORM": value}, system="linux", loads=Refuse({"libxcb.so.1"}))
 
     assert check.missing == ["libxcb.so.1"]
     assert check.xcb_required is only
@@ -102,7 +102,7 @@ def test_real_check_agrees_with_ldd() -> None:
 
 
 def test_report_logs_and_prints(caplog: pytest.LogCaptureFixture, capsys: pytest.CaptureFixture[str]) -> None:
-    check = check_platform({"DISPLAY": ":0"}, system="linux", loads=refuse({"libxcb-cursor.so.0"}))  # type: ignore[arg-type]
+    check = check_platform({"DISPLAY": ":0"}, system="linux", loads=Refuse({"libxcb-cursor.so.0"}))
 
     with caplog.at_level(logging.INFO, logger="privadmin.app"):
         report_platform(check)

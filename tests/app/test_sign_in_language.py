@@ -31,7 +31,7 @@ def test_sign_in_sends_switched_language(qasync_loop: asyncio.AbstractEventLoop,
             assert page is not None
             page.sign_in_button.click()  # type: ignore[attr-defined]
             await wait_until(lambda: browser.urls, 30, "the browser to be opened")
-            return browser.urls[0]
+            return str(browser.urls[0])
         finally:
             # Cancel the sign-in and let its listener stop while the loop still runs.
             shell.start_window.clear_sign_in()

@@ -14,9 +14,9 @@ from tests.signin.conftest import MemoryKeyring, make_client, query_of
 from tests.signin.test_demo_provider import demo_environment
 
 
-async def authorization_url(oidc: OidcClient, **kwargs: str) -> str:
+async def authorization_url(oidc: OidcClient, ui_locales: str | None = None) -> str:
     try:
-        pending = await oidc.begin_sign_in(**kwargs)
+        pending = await oidc.begin_sign_in(ui_locales=ui_locales)
     finally:
         await oidc.aclose()
     pending.cancel()
@@ -44,9 +44,7 @@ def test_authorization_url_carries_ui_locales(
     oidc = make_client(
         demo_environment(live_server), memory_keyring, lock_dir, ui_locales=client_locales
     )
-    kwargs = {"ui_locales": sign_in_locales} if sign_in_locales is not None else {}
-
-    url = asyncio.run(authorization_url(oidc, **kwargs))
+    url = asyncio.run(authorization_url(oidc, sign_in_locales))
 
     assert query_of(url).get("ui_locales") == expected
 
