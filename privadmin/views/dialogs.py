@@ -12,10 +12,12 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QProgressDialog,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -51,7 +53,7 @@ class AddEmployeeDialog(QDialog):
         self.email_edit = QLineEdit(self)
         self.rid_edit = QLineEdit(self)
         self.error_label = QLabel(self)
-        self.error_label.setWordWrap(True)
+        self.error_label.setObjectName("addEmployeeError")
         self.error_label.hide()
 
         intro = QLabel(
@@ -86,11 +88,21 @@ class AddEmployeeDialog(QDialog):
         self.buttons.accepted.connect(self._validate_and_accept)
         self.buttons.rejected.connect(self.reject)
 
+        for label in (intro, rid_note, self.error_label):
+            _wrap_without_shrinking(label)
+        for edit in (self.uuid_edit, self.name_edit, self.email_edit, self.rid_edit):
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("0" * 38))
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+
         layout = QVBoxLayout(self)
+        # The dialog never becomes smaller than its contents, so a message that
+        # appears later makes it taller instead of squeezing the fields.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(rid_note)
         layout.addWidget(self.error_label)
+        layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.uuid_edit.setFocus()
 
@@ -126,6 +138,12 @@ class AddEmployeeDialog(QDialog):
             self.error_label.show()
             return
         self.accept()
+
+
+def _wrap_without_shrinking(label: QLabel) -> None:
+    """Word-wrap `label` and keep it at least as tall as its wrapped text."""
+    label.setWordWrap(True)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 
 
 def _assignment_key(item: AssignmentChange) -> tuple[str, str, str]:

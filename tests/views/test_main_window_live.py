@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QLabel
 
 from privadmin.controllers.assignments import ChangePlan
 from privadmin.itemmodels.collation import NameCollator
@@ -657,6 +657,41 @@ def test_add_employee_by_uuid(
     assert [str(identity.idp_identity_id) for identity in run(qasync_loop, found())] == [new_id]
     window.employees.search.setText("99887766")
     assert window.employees.proxy.rowCount() == 1
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+def test_add_dialog_keeps_layout_with_error(
+    open_window: Callable[..., MainWindow],
+    live_server: Any,
+    qasync_loop: asyncio.AbstractEventLoop,
+    language: str,
+) -> None:
+    window = open_window(live_server.administrator("customer"), language=language)
+
+    async def open_dialog() -> Any:
+        window.add_employee_action.trigger()
+        return await until(
+            lambda: (
+                window.add_dialog if window.add_dialog and window.add_dialog.isVisible() else None
+            ),
+            "the add dialog",
+        )
+
+    dialog = run(qasync_loop, open_dialog())
+    height_before = dialog.height()
+    dialog.uuid_edit.setText("RID 12345")
+    dialog.buttons.accepted.emit()
+    QApplication.processEvents()
+
+    assert dialog.error_label.isVisible()
+    assert dialog.height() > height_before
+    for edit in (dialog.uuid_edit, dialog.name_edit, dialog.email_edit, dialog.rid_edit):
+        assert edit.height() >= edit.sizeHint().height(), edit
+    for label in dialog.findChildren(QLabel):
+        if label.wordWrap() and label.isVisible():
+            assert label.height() >= label.heightForWidth(label.width()), label.text()
+    dialog.reject()
+    settle(qasync_loop, window)
 
 
 # --- organizations and language ---------------------------------------------
