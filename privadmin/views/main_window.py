@@ -118,6 +118,10 @@ class MainWindow(ChangeRunning):
 
         self.employees = EmployeesPanel(self.language, self)
         self.privileges = PrivilegesPanel(self.language, self)
+        # Space on both sides of the splitter handle, so that the employee count beside
+        # the search field keeps clear of the privileges heading.
+        self.employees.setContentsMargins(0, 0, 6, 0)
+        self.privileges.setContentsMargins(6, 0, 0, 0)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.employees)
         splitter.addWidget(self.privileges)

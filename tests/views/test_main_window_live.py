@@ -694,6 +694,23 @@ def test_add_dialog_keeps_layout_with_error(
     settle(qasync_loop, window)
 
 
+@pytest.mark.parametrize("language", ["en", "da"])
+def test_count_label_clear_of_heading(
+    open_window: Callable[..., MainWindow], live_server: Any, language: str
+) -> None:
+    window = open_window(live_server.administrator("customer"), language=language)
+    window.resize(1360, 820)
+    QApplication.processEvents()
+    count_label = window.employees.count_label
+    heading = window.privileges.tree_title
+
+    count_right = count_label.mapTo(window, count_label.rect().topRight()).x()
+    heading_left = heading.mapTo(window, heading.rect().topLeft()).x()
+
+    assert count_label.width() >= count_label.sizeHint().width(), count_label.text()
+    assert heading_left - count_right >= 12, (count_label.text(), heading.text())
+
+
 # --- organizations and language ---------------------------------------------
 
 
