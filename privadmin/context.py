@@ -22,3 +22,6 @@ class AppContext:
     language: str
     sign_out: Callable[[], Awaitable[None]]
     switch_language: Callable[[str], None]
+    # A notice for the main window's banner at start, such as why the sign-in
+    # is not remembered (Session.remember_notice), or None.
+    notice: str | None = None

@@ -1,4 +1,4 @@
-"""A non-modal error banner with a retry action, shown above the main window's content."""
+"""A non-modal banner above the main window's content: an error with a retry action, or a notice."""
 
 from __future__ import annotations
 
@@ -13,7 +13,11 @@ from privadmin.views.icons import icon
 
 
 class ErrorBanner(QFrame):
-    """Shows one error in plain words with Retry (when the work can be started again) and Close."""
+    """Shows one error in plain words with Retry (when the work can be started again) and Close.
+
+    It also shows notices, such as why the sign-in is not remembered. An error
+    replaces a notice, and hide_error() leaves a notice in place.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -21,6 +25,8 @@ class ErrorBanner(QFrame):
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
         self._retry: Callable[[], None] | None = None
+        # "error" or "notice": what the banner shows or last showed.
+        self.kind = "error"
 
         self._icon = QLabel(self)
         self._icon.setPixmap(icon("warning").pixmap(20, 20))
@@ -42,17 +48,36 @@ class ErrorBanner(QFrame):
         self.hide()
 
     def refresh_icons(self) -> None:
-        self._icon.setPixmap(icon("warning").pixmap(20, 20))
+        self._icon.setPixmap(icon("warning" if self.kind == "error" else "info").pixmap(20, 20))
 
     def retranslate(self) -> None:
         self.retry_button.setText(self.tr("&Retry"))
         self.close_button.setText(self.tr("Dismiss"))
 
     def show_error(self, message: str, retry: Callable[[], None] | None = None) -> None:
+        self.kind = "error"
+        self.refresh_icons()
         self.message.setText(message)
         self._retry = retry
         self.retry_button.setVisible(retry is not None)
         self.show()
+
+    def show_notice(self, message: str) -> None:
+        """Show information that needs no action, with an information icon and no Retry."""
+        self.kind = "notice"
+        self.refresh_icons()
+        self.message.setText(message)
+        self._retry = None
+        self.retry_button.hide()
+        self.show()
+
+    def showing_error(self) -> bool:
+        return self.isVisible() and self.kind == "error"
+
+    def hide_error(self) -> None:
+        """Hide the banner if it shows an error; a notice stays until dismissed."""
+        if self.kind == "error":
+            self.hide()
 
     def _on_retry(self) -> None:
         retry = self._retry

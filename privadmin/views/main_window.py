@@ -100,6 +100,8 @@ class MainWindow(ChangeRunning):
         self._connect()
         self.retranslate()
         self.resize(1280, 800)
+        if context.notice:
+            self.banner.show_notice(context.notice)
         self.tasks.start(self.load_me, name="load-me")
 
     # Construction.
@@ -503,7 +505,7 @@ class MainWindow(ChangeRunning):
             self.organization_combo.setCurrentIndex(row)
         self._update_roles_label()
         self._update_catalog_tab(membership)
-        self.banner.hide()
+        self.banner.hide_error()
 
         can_assign = Role.PRIVILEGE_ASSIGNER in membership.roles
         self.employees.model.set_identities([])

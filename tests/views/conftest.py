@@ -106,6 +106,7 @@ def make_context(
     *,
     language: str = "en",
     transport: httpx.AsyncBaseTransport | None = None,
+    notice: str | None = None,
 ) -> tuple[AppContext, LanguageSwitch]:
     token = administrator_token(server, administrator["idpIdentityId"])
     client = PrivilegesClient(server.api_base_url, StaticTokenSource(token), transport=transport)
@@ -128,6 +129,7 @@ def make_context(
         language=language,
         sign_out=sign_out,
         switch_language=switch,
+        notice=notice,
     )
     switch.context = context
     return context, switch
@@ -151,7 +153,7 @@ def open_window(
         window.show()
         opened.append((window, switch))
         qasync_loop.run_until_complete(window.tasks.wait_idle())
-        if window.banner.isVisible():
+        if window.banner.showing_error():
             raise AssertionError(
                 f"the window reported an error while loading: {window.banner.message.text()}"
             )

@@ -73,7 +73,7 @@ def settle(loop: asyncio.AbstractEventLoop, window: MainWindow, timeout: float =
         raise AssertionError(
             f"tasks still running after {timeout} s: {window.tasks.pending()}"
         ) from None
-    assert not window.banner.isVisible(), window.banner.message.text()
+    assert not window.banner.showing_error(), window.banner.message.text()
 
 
 async def accept_preview(
@@ -709,6 +709,26 @@ def test_count_label_clear_of_heading(
 
     assert count_label.width() >= count_label.sizeHint().width(), count_label.text()
     assert heading_left - count_right >= 12, (count_label.text(), heading.text())
+
+
+def test_notice_shown_at_start(
+    open_window: Callable[..., MainWindow], live_server: Any, qasync_loop: asyncio.AbstractEventLoop
+) -> None:
+    notice = "No credential store is available, so you will sign in again next time."
+    window = open_window(live_server.administrator("customer"), notice=notice)
+
+    assert window.banner.isVisible()
+    assert window.banner.kind == "notice"
+    assert window.banner.message.text() == notice
+    assert not window.banner.retry_button.isVisible()
+
+    window.reload()
+    run(qasync_loop, asyncio.wait_for(window.tasks.wait_idle(), 60.0))
+
+    assert window.banner.message.text() == notice
+    assert window.banner.isVisible()
+    window.banner.close_button.click()
+    assert not window.banner.isVisible()
 
 
 # --- organizations and language ---------------------------------------------
