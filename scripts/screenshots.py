@@ -30,7 +30,7 @@ from privadmin.api_client import PrivilegesClient, StaticTokenSource
 from privadmin.config import Environment
 from privadmin.context import AppContext
 from privadmin.controllers.assignments import ChangePlan
-from privadmin.views.dialogs import AddEmployeeDialog, BatchFailureDialog, ChangePreviewDialog
+from privadmin.views.dialogs import AddEmployeeDialog, BatchFailureDialog
 from privadmin.views.icons import resources_dir
 from privadmin.views.main_window import MainWindow
 
@@ -132,6 +132,7 @@ def shoot(live: Any, open_window: Any, run: Any, language: str, out: Path) -> No
             0,
         )
         window.employees.table.selectRow(chosen)
+        selected = proxy.employee_key(chosen)
         run(window.tasks.wait_idle())
         tree = window.privileges.tree
         first_privilege = window.privileges.tree_model.index(
@@ -149,14 +150,26 @@ def shoot(live: Any, open_window: Any, run: Any, language: str, out: Path) -> No
         save(window, out / f"search-{language}.png")
         window.employees.search.clear()
 
-        # The preview of assigning two privileges to five employees.
-        keys = [proxy.employee_key(row) for row in range(5)]
-        privilege_ids = [
+        # The preview of assigning two privileges to the selected employee and four others,
+        # one of the privileges being one the selected employee holds already.
+        window.employees.select_keys([selected])
+        run(window.tasks.wait_idle())
+        others_keys = [proxy.employee_key(row) for row in range(5)]
+        keys = [selected] + [key for key in others_keys if key != selected][:4]
+        tree_model = window.privileges.tree_model
+        held = [
+            str(assignment.privilege_id)
+            for assignment in window.privileges.assignment_model.assignments()
+            if tree_model.privilege(str(assignment.privilege_id)) is not None
+        ][:1]
+        others = [
             str(privilege.id)
-            for privilege in window.privileges.tree_model.groups()[0].privileges[:2]
+            for group in tree_model.groups()
+            for privilege in group.privileges
+            if str(privilege.id) not in held
         ]
-        plan = ChangePlan.assign(keys, privilege_ids)
-        preview = ChangePreviewDialog(plan.add, plan.remove, window.describe_change, window)
+        plan = ChangePlan.assign(keys, held + others[: 2 - len(held)])
+        preview = window.preview_for(plan)
         preview.show()
         save(preview, out / f"preview-{language}.png")
         preview.close()

@@ -242,6 +242,17 @@ class ChangeRunning(QMainWindow):
         self.undo_action.setIconText(self.tr("Undo"))
         self.redo_action.setIconText(self.tr("Redo"))
 
+    def preview_for(self, plan: ChangePlan) -> ChangePreviewDialog:
+        """Build the preview of `plan`, marking the additions the window knows to exist already."""
+        labels = self.employee_labels(employee_of(item) for item in (*plan.add, *plan.remove))
+        return ChangePreviewDialog(
+            plan.add,
+            plan.remove,
+            lambda item: self.describe_change(item, labels),
+            self,
+            existing=self.known_assignments(),
+        )
+
     async def apply_plan(self, plan: ChangePlan, *, preview: bool = True) -> ChangeOutcome | None:
         """Preview (when more than one item), send in batches with progress, record undo, report failures.
 
@@ -252,14 +263,7 @@ class ChangeRunning(QMainWindow):
         tin = self.organization.organization_tin
 
         if preview and plan.size > 1:
-            labels = self.employee_labels(employee_of(item) for item in (*plan.add, *plan.remove))
-            dialog = ChangePreviewDialog(
-                plan.add,
-                plan.remove,
-                lambda item: self.describe_change(item, labels),
-                self,
-                existing=self.known_assignments(),
-            )
+            dialog = self.preview_for(plan)
             self._replace_dialog(self.preview_dialog)
             self.preview_dialog = dialog
             if await wait_for_dialog(dialog) != QDialog.DialogCode.Accepted:

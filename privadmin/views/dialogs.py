@@ -198,6 +198,7 @@ class ChangePreviewDialog(QDialog):
 
         details = QPlainTextEdit(self)
         details.setReadOnly(True)
+        details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         listed: list[str] = []
         for item in to_add[:PREVIEW_LIST_LIMIT]:
             listed.append("+ " + describe(item))
@@ -230,7 +231,7 @@ class ChangePreviewDialog(QDialog):
         layout.addWidget(details, 1)
         layout.addWidget(note)
         layout.addWidget(self.buttons)
-        self.resize(520, 380)
+        self.resize(640, 400)
 
 
 class BatchProgressDialog(QProgressDialog):
