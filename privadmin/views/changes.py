@@ -57,24 +57,30 @@ class ChangeTexts(QObject):
     def change(self, summary: ChangeSummary) -> str:
         """Name what a change did, e.g. "assign Byggeansøgning to 10 employees", for undo and redo."""
         if summary.employee_name is not None:
-            whom = summary.employee_name
+            employee_part = summary.employee_name
         else:
-            whom = self.tr("%n employee(s)", "", summary.employees)
+            employee_part = self.tr("%n employee(s)", "", summary.employees)
         if summary.operation == "mixed":
             text = self.tr("change %n assignment(s) of %1", "", summary.assignments)
-            return text.replace("%1", whom)
+            return text.replace("%1", employee_part)
         if summary.privilege_name is not None:
-            what = summary.privilege_name
+            privilege_part = summary.privilege_name
         elif summary.operation == "add":
-            what = self.tr("%n privilege(s)", "", summary.privileges)
+            privilege_part = self.tr("%n privilege(s)", "", summary.privileges)
         else:
-            what = self.tr("%n assignment(s)", "", summary.assignments)
+            privilege_part = self.tr("%n assignment(s)", "", summary.assignments)
         if summary.operation == "add":
-            return self.tr("assign %1 to %2").replace("%1", what).replace("%2", whom)
-        return self.tr("remove %1 from %2").replace("%1", what).replace("%2", whom)
+            return (
+                self.tr("assign %1 to %2")
+                .replace("%1", privilege_part)
+                .replace("%2", employee_part)
+            )
+        return (
+            self.tr("remove %1 from %2").replace("%1", privilege_part).replace("%2", employee_part)
+        )
 
     def result(self, outcome: ChangeOutcome) -> str:
-        """Say how many assignments a finished change added and removed, and how many were already so."""
+        """Say how many assignments a finished change added and removed, and how many were already as requested."""
         added = sum(1 for item in outcome.changed if item.outcome is BatchOutcome.ADDED)
         removed = sum(1 for item in outcome.changed if item.outcome is BatchOutcome.REMOVED)
         unchanged = len(outcome.applied) - len(outcome.changed)
@@ -193,7 +199,7 @@ class ChangeRunning(QMainWindow):
         """Return (idp, identity UUID, privilege id) of the assignments the window has loaded.
 
         The window loads the assignment list of one selected employee only, so
-        this covers that employee and nobody else.
+        this covers that employee and no other.
         """
         return {
             (assignment.idp, str(assignment.idp_identity_id), str(assignment.privilege_id))
@@ -243,7 +249,7 @@ class ChangeRunning(QMainWindow):
         self.redo_action.setIconText(self.tr("Redo"))
 
     def preview_for(self, plan: ChangePlan) -> ChangePreviewDialog:
-        """Build the preview of `plan`, marking the additions the window knows to exist already."""
+        """Build the preview of `plan`, marking the additions that the loaded assignment list contains."""
         labels = self.employee_labels(employee_of(item) for item in (*plan.add, *plan.remove))
         return ChangePreviewDialog(
             plan.add,

@@ -4,62 +4,62 @@
 <context>
     <name>AddEmployeeDialog</name>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="47"/>
+        <location filename="../../privadmin/views/dialogs.py" line="49"/>
         <source>Add employee</source>
         <translation>Add employee</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="59"/>
+        <location filename="../../privadmin/views/dialogs.py" line="61"/>
         <source>Add an employee by their MitID Erhverv UUID. The employee then appears in the list before their first sign-in, so you can assign privileges at once.</source>
         <translation>Add an employee by their MitID Erhverv UUID. The employee then appears in the list before their first sign-in, so you can assign privileges at once.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="67"/>
+        <location filename="../../privadmin/views/dialogs.py" line="69"/>
         <source>The RID number is stored only as an attribute that search finds. Nothing available here can look up a UUID from a RID, so the UUID is required; the employee&apos;s MitID Erhverv administrator can find it.</source>
         <translation>The RID number is stored only as an attribute that search finds. Nothing available here can look up a UUID from a RID, so the UUID is required; the employee&apos;s MitID Erhverv administrator can find it.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="76"/>
+        <location filename="../../privadmin/views/dialogs.py" line="78"/>
         <source>&amp;UUID (required):</source>
         <translation>&amp;UUID (required):</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="77"/>
+        <location filename="../../privadmin/views/dialogs.py" line="79"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="78"/>
+        <location filename="../../privadmin/views/dialogs.py" line="80"/>
         <source>&amp;Email:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="79"/>
+        <location filename="../../privadmin/views/dialogs.py" line="81"/>
         <source>&amp;RID:</source>
         <translation>&amp;RID:</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="84"/>
+        <location filename="../../privadmin/views/dialogs.py" line="86"/>
         <source>Add</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="85"/>
+        <location filename="../../privadmin/views/dialogs.py" line="87"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="101"/>
+        <location filename="../../privadmin/views/dialogs.py" line="113"/>
         <source>Enter the employee&apos;s MitID Erhverv UUID.</source>
         <translation>Enter the employee&apos;s MitID Erhverv UUID.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="106"/>
+        <location filename="../../privadmin/views/dialogs.py" line="118"/>
         <source>“%1” is not a UUID. A UUID has 32 hexadecimal digits in groups of 8-4-4-4-12, for example 7f3c2a10-5b6d-4e8f-9a0b-1c2d3e4f5a6b.</source>
         <translation>“%1” is not a UUID. A UUID has 32 hexadecimal digits in groups of 8-4-4-4-12, for example 7f3c2a10-5b6d-4e8f-9a0b-1c2d3e4f5a6b.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="112"/>
+        <location filename="../../privadmin/views/dialogs.py" line="124"/>
         <source>“%1” is not an email address; leave the field empty or correct it.</source>
         <translation>“%1” is not an email address; leave the field empty or correct it.</translation>
     </message>
@@ -115,12 +115,12 @@
 <context>
     <name>BatchFailureDialog</name>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="259"/>
+        <location filename="../../privadmin/views/dialogs.py" line="278"/>
         <source>Change only partly applied</source>
         <translation>Change only partly applied</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="265"/>
+        <location filename="../../privadmin/views/dialogs.py" line="284"/>
         <source>%n item(s) were applied</source>
         <translation>
             <numerusform>%n item was applied</numerusform>
@@ -128,7 +128,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="267"/>
+        <location filename="../../privadmin/views/dialogs.py" line="286"/>
         <source>(%n changed on the server).</source>
         <translation>
             <numerusform>(%n changed on the server).</numerusform>
@@ -136,7 +136,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="268"/>
+        <location filename="../../privadmin/views/dialogs.py" line="287"/>
         <source>%n item(s) were not applied.</source>
         <translation>
             <numerusform>%n item was not applied.</numerusform>
@@ -144,27 +144,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="269"/>
+        <location filename="../../privadmin/views/dialogs.py" line="288"/>
         <source>Reason: %1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="271"/>
+        <location filename="../../privadmin/views/dialogs.py" line="290"/>
         <source>Retry the rest to finish the change, or undo the applied part to return to where you started. Closing keeps the applied part; it can be undone later.</source>
         <translation>Retry the rest to finish the change, or undo the applied part to return to where you started. Closing keeps the applied part; it can be undone later.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="278"/>
+        <location filename="../../privadmin/views/dialogs.py" line="297"/>
         <source>&amp;Retry the rest</source>
         <translation>&amp;Retry the rest</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="279"/>
+        <location filename="../../privadmin/views/dialogs.py" line="298"/>
         <source>&amp;Undo the applied part</source>
         <translation>&amp;Undo the applied part</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="280"/>
+        <location filename="../../privadmin/views/dialogs.py" line="299"/>
         <source>&amp;Close</source>
         <translation>&amp;Close</translation>
     </message>
@@ -172,12 +172,12 @@
 <context>
     <name>BatchProgressDialog</name>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="225"/>
+        <location filename="../../privadmin/views/dialogs.py" line="244"/>
         <source>Applying changes</source>
         <translation>Applying changes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="226"/>
+        <location filename="../../privadmin/views/dialogs.py" line="245"/>
         <source>Applying %n change(s)…</source>
         <translation>
             <numerusform>Applying %n change…</numerusform>
@@ -185,7 +185,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="227"/>
+        <location filename="../../privadmin/views/dialogs.py" line="246"/>
         <source>Cancel after this batch</source>
         <translation>Cancel after this batch</translation>
     </message>
@@ -193,12 +193,12 @@
 <context>
     <name>ChangePreviewDialog</name>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="154"/>
+        <location filename="../../privadmin/views/dialogs.py" line="172"/>
         <source>Preview of changes</source>
         <translation>Preview of changes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="170"/>
+        <location filename="../../privadmin/views/dialogs.py" line="188"/>
         <source>Up to %n assignment(s) to add; existing ones stay unchanged</source>
         <translation>
             <numerusform>Up to %n assignment to add; existing ones stay unchanged</numerusform>
@@ -206,7 +206,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="174"/>
+        <location filename="../../privadmin/views/dialogs.py" line="192"/>
         <source>%n already assigned; stay(s) unchanged</source>
         <translation>
             <numerusform>%n already assigned; stays unchanged</numerusform>
@@ -214,7 +214,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="176"/>
+        <location filename="../../privadmin/views/dialogs.py" line="194"/>
         <source>%n assignment(s) to remove</source>
         <translation>
             <numerusform>%n assignment to remove</numerusform>
@@ -222,7 +222,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="177"/>
+        <location filename="../../privadmin/views/dialogs.py" line="195"/>
         <source>%n employee(s) affected</source>
         <translation>
             <numerusform>%n employee affected</numerusform>
@@ -230,12 +230,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="186"/>
+        <location filename="../../privadmin/views/dialogs.py" line="205"/>
         <source>(already assigned)</source>
         <translation>(already assigned)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="193"/>
+        <location filename="../../privadmin/views/dialogs.py" line="212"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>
@@ -243,17 +243,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="198"/>
+        <location filename="../../privadmin/views/dialogs.py" line="217"/>
         <source>Assignments that already exist, or are already gone, stay as they are.</source>
         <translation>Assignments that already exist, or are already gone, stay as they are.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="205"/>
+        <location filename="../../privadmin/views/dialogs.py" line="224"/>
         <source>Apply changes</source>
         <translation>Apply changes</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="206"/>
+        <location filename="../../privadmin/views/dialogs.py" line="225"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -261,79 +261,79 @@
 <context>
     <name>ChangeRunning</name>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="144"/>
+        <location filename="../../privadmin/views/changes.py" line="150"/>
         <source>Wait until the running change has finished.</source>
         <translation>Wait until the running change has finished.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="162"/>
+        <location filename="../../privadmin/views/changes.py" line="168"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="166"/>
+        <location filename="../../privadmin/views/changes.py" line="172"/>
         <source>UUID %1…</source>
         <translation>UUID %1…</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="172"/>
+        <location filename="../../privadmin/views/changes.py" line="178"/>
         <source>RID %1</source>
         <translation>RID %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="235"/>
+        <location filename="../../privadmin/views/changes.py" line="241"/>
         <source>&amp;Undo: %1</source>
         <translation>&amp;Undo: %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="237"/>
+        <location filename="../../privadmin/views/changes.py" line="243"/>
         <source>&amp;Undo</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="239"/>
+        <location filename="../../privadmin/views/changes.py" line="245"/>
         <source>&amp;Redo: %1</source>
         <translation>&amp;Redo: %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="241"/>
+        <location filename="../../privadmin/views/changes.py" line="247"/>
         <source>&amp;Redo</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="242"/>
+        <location filename="../../privadmin/views/changes.py" line="248"/>
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="243"/>
+        <location filename="../../privadmin/views/changes.py" line="249"/>
         <source>Redo</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="306"/>
-        <location filename="../../privadmin/views/changes.py" line="360"/>
-        <location filename="../../privadmin/views/changes.py" line="384"/>
+        <location filename="../../privadmin/views/changes.py" line="316"/>
+        <location filename="../../privadmin/views/changes.py" line="370"/>
+        <location filename="../../privadmin/views/changes.py" line="394"/>
         <source>cancelled</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="362"/>
+        <location filename="../../privadmin/views/changes.py" line="372"/>
         <source>Undo was only partly applied (%1 of %2 items): %3</source>
         <translation>Undo was only partly applied (%1 of %2 items): %3</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="370"/>
+        <location filename="../../privadmin/views/changes.py" line="380"/>
         <source>Undone: %1.</source>
         <translation>Undone: %1.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="386"/>
+        <location filename="../../privadmin/views/changes.py" line="396"/>
         <source>Redo was only partly applied: %1</source>
         <translation>Redo was only partly applied: %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="391"/>
+        <location filename="../../privadmin/views/changes.py" line="401"/>
         <source>Redone: %1.</source>
         <translation>Redone: %1.</translation>
     </message>
@@ -373,17 +373,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="73"/>
+        <location filename="../../privadmin/views/changes.py" line="74"/>
         <source>assign %1 to %2</source>
         <translation>assign %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="74"/>
+        <location filename="../../privadmin/views/changes.py" line="79"/>
         <source>remove %1 from %2</source>
         <translation>remove %1 from %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/changes.py" line="83"/>
+        <location filename="../../privadmin/views/changes.py" line="89"/>
         <source>%n assignment(s) added.</source>
         <translation>
             <numerusform>%n assignment added.</numerusform>
@@ -391,7 +391,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/changes.py" line="85"/>
+        <location filename="../../privadmin/views/changes.py" line="91"/>
         <source>%n assignment(s) removed.</source>
         <translation>
             <numerusform>%n assignment removed.</numerusform>
@@ -399,12 +399,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/changes.py" line="87"/>
+        <location filename="../../privadmin/views/changes.py" line="93"/>
         <source>No assignments changed.</source>
         <translation>No assignments changed.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/changes.py" line="89"/>
+        <location filename="../../privadmin/views/changes.py" line="95"/>
         <source>%n item(s) were already as requested.</source>
         <translation>
             <numerusform>%n item was already as requested.</numerusform>
@@ -412,7 +412,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/changes.py" line="93"/>
+        <location filename="../../privadmin/views/changes.py" line="99"/>
         <source>Cancelled: %n item(s) were not sent.</source>
         <translation>
             <numerusform>Cancelled: %n item was not sent.</numerusform>
@@ -536,22 +536,22 @@
 <context>
     <name>ErrorBanner</name>
     <message>
-        <location filename="../../privadmin/views/banner.py" line="48"/>
+        <location filename="../../privadmin/views/banner.py" line="54"/>
         <source>&amp;Retry</source>
         <translation>&amp;Retry</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/banner.py" line="49"/>
+        <location filename="../../privadmin/views/banner.py" line="55"/>
         <source>Dismiss</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/banner.py" line="80"/>
+        <location filename="../../privadmin/views/banner.py" line="105"/>
         <source>The Privileges API could not be reached: %1</source>
         <translation>The Privileges API could not be reached: %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/banner.py" line="84"/>
+        <location filename="../../privadmin/views/banner.py" line="109"/>
         <source>You have been signed out. Sign in again to continue.</source>
         <translation>You have been signed out. Sign in again to continue.</translation>
     </message>
@@ -559,219 +559,219 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="298"/>
+        <location filename="../../privadmin/views/main_window.py" line="304"/>
         <source>Privilege management</source>
         <translation>Privilege management</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="299"/>
+        <location filename="../../privadmin/views/main_window.py" line="305"/>
         <source>&amp;Organization:</source>
         <translation>&amp;Organization:</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="300"/>
+        <location filename="../../privadmin/views/main_window.py" line="306"/>
         <source>Organization</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="301"/>
+        <location filename="../../privadmin/views/main_window.py" line="307"/>
         <source>Employees and privileges</source>
         <translation>Employees and privileges</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="304"/>
-        <location filename="../../privadmin/views/main_window.py" line="535"/>
+        <location filename="../../privadmin/views/main_window.py" line="310"/>
+        <location filename="../../privadmin/views/main_window.py" line="541"/>
         <source>Privilege catalog</source>
         <translation>Privilege catalog</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="306"/>
+        <location filename="../../privadmin/views/main_window.py" line="312"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="307"/>
+        <location filename="../../privadmin/views/main_window.py" line="313"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="308"/>
+        <location filename="../../privadmin/views/main_window.py" line="314"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="309"/>
+        <location filename="../../privadmin/views/main_window.py" line="315"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="310"/>
+        <location filename="../../privadmin/views/main_window.py" line="316"/>
         <source>&amp;About privadmin</source>
         <translation>&amp;About privadmin</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="311"/>
+        <location filename="../../privadmin/views/main_window.py" line="317"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="312"/>
+        <location filename="../../privadmin/views/main_window.py" line="318"/>
         <source>&amp;Search employees</source>
         <translation>&amp;Search employees</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="313"/>
+        <location filename="../../privadmin/views/main_window.py" line="319"/>
         <source>&amp;Add employee…</source>
         <translation>&amp;Add employee…</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="314"/>
+        <location filename="../../privadmin/views/main_window.py" line="320"/>
         <source>A&amp;ssign selected privileges to selected employees</source>
         <translation>A&amp;ssign selected privileges to selected employees</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="315"/>
+        <location filename="../../privadmin/views/main_window.py" line="321"/>
         <source>Assign</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="317"/>
+        <location filename="../../privadmin/views/main_window.py" line="323"/>
         <source>Remove selected privileges from selected &amp;employees</source>
         <translation>Remove selected privileges from selected &amp;employees</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="319"/>
+        <location filename="../../privadmin/views/main_window.py" line="325"/>
         <source>&amp;Remove selected assignments</source>
         <translation>&amp;Remove selected assignments</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="320"/>
+        <location filename="../../privadmin/views/main_window.py" line="326"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="321"/>
+        <location filename="../../privadmin/views/main_window.py" line="327"/>
         <source>Switch &amp;organization…</source>
         <translation>Switch &amp;organization…</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="322"/>
+        <location filename="../../privadmin/views/main_window.py" line="328"/>
         <source>Re&amp;load</source>
         <translation>Re&amp;load</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="323"/>
+        <location filename="../../privadmin/views/main_window.py" line="329"/>
         <source>Sign &amp;out</source>
         <translation>Sign &amp;out</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="324"/>
+        <location filename="../../privadmin/views/main_window.py" line="330"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="369"/>
+        <location filename="../../privadmin/views/main_window.py" line="375"/>
         <source>manages privileges</source>
         <translation>manages privileges</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="370"/>
+        <location filename="../../privadmin/views/main_window.py" line="376"/>
         <source>assigns privileges</source>
         <translation>assigns privileges</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="371"/>
+        <location filename="../../privadmin/views/main_window.py" line="377"/>
         <source>manages administrators</source>
         <translation>manages administrators</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="372"/>
+        <location filename="../../privadmin/views/main_window.py" line="378"/>
         <source>runtime lookups</source>
         <translation>runtime lookups</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="381"/>
+        <location filename="../../privadmin/views/main_window.py" line="387"/>
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="383"/>
+        <location filename="../../privadmin/views/main_window.py" line="389"/>
         <source>Your roles: %1</source>
         <translation>Your roles: %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="387"/>
+        <location filename="../../privadmin/views/main_window.py" line="393"/>
         <source>Production</source>
         <translation>Production</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="388"/>
+        <location filename="../../privadmin/views/main_window.py" line="394"/>
         <source>Pre-production</source>
         <translation>Pre-production</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="389"/>
+        <location filename="../../privadmin/views/main_window.py" line="395"/>
         <source>Demo</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="390"/>
+        <location filename="../../privadmin/views/main_window.py" line="396"/>
         <source>Custom</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="397"/>
+        <location filename="../../privadmin/views/main_window.py" line="403"/>
         <source>Environment: %1</source>
         <translation>Environment: %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="401"/>
+        <location filename="../../privadmin/views/main_window.py" line="407"/>
         <source>Signed in as %1</source>
         <translation>Signed in as %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="410"/>
+        <location filename="../../privadmin/views/main_window.py" line="416"/>
         <source>privadmin %1</source>
         <translation>privadmin %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="411"/>
+        <location filename="../../privadmin/views/main_window.py" line="417"/>
         <source>Environment: %1 (%2)</source>
         <translation>Environment: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="422"/>
+        <location filename="../../privadmin/views/main_window.py" line="428"/>
         <source>About privadmin</source>
         <translation>About privadmin</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="449"/>
+        <location filename="../../privadmin/views/main_window.py" line="455"/>
         <source>You hold no roles in any organization. Ask an administrator of your organization to add you.</source>
         <translation>You hold no roles in any organization. Ask an administrator of your organization to add you.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="476"/>
+        <location filename="../../privadmin/views/main_window.py" line="482"/>
         <source>Loading cancelled; the list may be incomplete.</source>
         <translation>Loading cancelled; the list may be incomplete.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="624"/>
+        <location filename="../../privadmin/views/main_window.py" line="630"/>
         <source>Employee added.</source>
         <translation>Employee added.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="654"/>
+        <location filename="../../privadmin/views/main_window.py" line="660"/>
         <source>Select one employee first.</source>
         <translation>Select one employee first.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="664"/>
-        <location filename="../../privadmin/views/main_window.py" line="675"/>
+        <location filename="../../privadmin/views/main_window.py" line="670"/>
+        <location filename="../../privadmin/views/main_window.py" line="681"/>
         <source>Select one or more employees and one or more privileges first.</source>
         <translation>Select one or more employees and one or more privileges first.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="688"/>
+        <location filename="../../privadmin/views/main_window.py" line="694"/>
         <source>Select the assignments to remove first.</source>
         <translation>Select the assignments to remove first.</translation>
     </message>
