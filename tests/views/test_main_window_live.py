@@ -337,7 +337,7 @@ def test_privileges_dropped_on_assignment_list(
     run(qasync_loop, clear(window, [key], privilege_ids))
 
 
-def test_preview_marks_existing_and_tells_twins_apart(
+def test_preview_marks_existing_and_twins(
     customer_window: MainWindow, qasync_loop: asyncio.AbstractEventLoop
 ) -> None:
     window = customer_window
