@@ -53,6 +53,36 @@ NO_KEYRING_NOTICE = Notice(
 )
 
 
+def remember_notice(session: Any) -> str | None:
+    """Return the translated reason why `session` will not be remembered, or None when it will be."""
+    if getattr(session, "remembered", True):
+        return None
+    from privadmin.oidc.client import (
+        NOT_REMEMBERED_NO_REFRESH_TOKEN,
+        NOT_REMEMBERED_NO_STORE,
+        NOT_REMEMBERED_SAVE_FAILED,
+    )
+
+    translated = {
+        NOT_REMEMBERED_NO_STORE: QCoreApplication.translate(
+            "App",
+            "This computer has no credential store, so you will have to sign in again next time.",
+        ),
+        NOT_REMEMBERED_SAVE_FAILED: QCoreApplication.translate(
+            "App",
+            "Your sign-in could not be saved in the computer's credential store, "
+            "so you will have to sign in again next time.",
+        ),
+        NOT_REMEMBERED_NO_REFRESH_TOKEN: QCoreApplication.translate(
+            "App",
+            "The sign-in service did not allow staying signed in, "
+            "so you will have to sign in again next time.",
+        ),
+    }
+    notice = getattr(session, "remember_notice", None)
+    return translated.get(notice, notice) if notice else None
+
+
 @dataclass
 class StartOptions:
     """Start-up choices of this run, from the command line."""
@@ -288,6 +318,7 @@ class Shell(QObject):
             language=self.translations.language or "en",
             sign_out=self.sign_out,
             switch_language=self.switch_language,
+            notice=remember_notice(session),
         )
         self.main_window = MainWindow(self.context)
         self.main_window.show()

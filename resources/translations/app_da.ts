@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../privadmin/app.py" line="112"/>
+        <location filename="../../privadmin/app.py" line="142"/>
         <source>The demo is not part of this build. Use the demo build, or install privadmin with the server extra.</source>
         <translation>Demoen er ikke med i denne udgave. Brug demoudgaven, eller installér privadmin med server-tilvalget.</translation>
     </message>
@@ -14,22 +14,37 @@
         <translation>Der er ingen nøglering (credential store) på denne computer, så privadmin kan ikke huske dit login, og du skal logge ind, hver gang programmet starter.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/app.py" line="160"/>
+        <location filename="../../privadmin/app.py" line="67"/>
+        <source>This computer has no credential store, so you will have to sign in again next time.</source>
+        <translation>Denne computer har ikke noget lager til loginoplysninger, så du skal logge ind igen næste gang.</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/app.py" line="71"/>
+        <source>Your sign-in could not be saved in the computer&apos;s credential store, so you will have to sign in again next time.</source>
+        <translation>Dit login kunne ikke gemmes i computerens lager til loginoplysninger, så du skal logge ind igen næste gang.</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/app.py" line="76"/>
+        <source>The sign-in service did not allow staying signed in, so you will have to sign in again next time.</source>
+        <translation>Logintjenesten tillod ikke at forblive logget ind, så du skal logge ind igen næste gang.</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/app.py" line="190"/>
         <source>This environment cannot be used yet: the setting {keys} is missing. Client ids are issued by Signaturgruppen to each organization, so your IT department sets them in {path} (see the deployment guide).</source>
         <translation>Dette miljø kan ikke bruges endnu, fordi indstillingen {keys} mangler. Signaturgruppen udsteder klient-id&apos;er til hver organisation, så din it-afdeling angiver dem i {path} (se vejledningen til udrulning).</translation>
     </message>
     <message>
-        <location filename="../../privadmin/app.py" line="179"/>
+        <location filename="../../privadmin/app.py" line="209"/>
         <source>Preparing the demo data. The first start takes a minute...</source>
         <translation>Forbereder demodata. Første start tager et minuts tid...</translation>
     </message>
     <message>
-        <location filename="../../privadmin/app.py" line="182"/>
+        <location filename="../../privadmin/app.py" line="212"/>
         <source>Starting the demo server...</source>
         <translation>Starter demoserveren...</translation>
     </message>
     <message>
-        <location filename="../../privadmin/app.py" line="198"/>
+        <location filename="../../privadmin/app.py" line="228"/>
         <source>The demo is not part of this build.
 Use the demo build of privadmin, or from a source checkout run:
 pip install -e &apos;.[server]&apos; and then privadmin --demo</source>
@@ -38,22 +53,22 @@ Brug demoudgaven af privadmin, eller kør fra en kildekodekopi:
 pip install -e &apos;.[server]&apos; og derefter privadmin --demo</translation>
     </message>
     <message>
-        <location filename="../../privadmin/app.py" line="210"/>
+        <location filename="../../privadmin/app.py" line="240"/>
         <source>The demo could not start: {error}</source>
         <translation>Demoen kunne ikke starte: {error}</translation>
     </message>
     <message>
-        <location filename="../../privadmin/app.py" line="228"/>
+        <location filename="../../privadmin/app.py" line="258"/>
         <source>Signing in...</source>
         <translation>Logger ind...</translation>
     </message>
     <message>
-        <location filename="../../privadmin/app.py" line="270"/>
+        <location filename="../../privadmin/app.py" line="300"/>
         <source>Signing in needs the API client secret of your organization. Choose the environment again to enter it.</source>
         <translation>Login kræver din organisations API-klienthemmelighed. Vælg miljøet igen for at indtaste den.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/app.py" line="358"/>
+        <location filename="../../privadmin/app.py" line="389"/>
         <source>Signing out...</source>
         <translation>Logger ud...</translation>
     </message>
@@ -120,7 +135,7 @@ pip install -e &apos;.[server]&apos; og derefter privadmin --demo</translation>
 <context>
     <name>StartWindow</name>
     <message>
-        <location filename="../../privadmin/app.py" line="569"/>
+        <location filename="../../privadmin/app.py" line="600"/>
         <location filename="../../privadmin/views/start.py" line="242"/>
         <source>Production</source>
         <translation>Produktion</translation>

@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../privadmin/app.py" line="112"/>
+        <location filename="../../privadmin/app.py" line="142"/>
         <source>The demo is not part of this build. Use the demo build, or install privadmin with the server extra.</source>
         <translation>The demo is not part of this build. Use the demo build, or install privadmin with the server extra.</translation>
     </message>
@@ -14,22 +14,37 @@
         <translation>No credential store (keyring) is available on this computer: privadmin cannot remember your sign-in, so you sign in each time it starts.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/app.py" line="160"/>
+        <location filename="../../privadmin/app.py" line="67"/>
+        <source>This computer has no credential store, so you will have to sign in again next time.</source>
+        <translation>This computer has no credential store, so you will have to sign in again next time.</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/app.py" line="71"/>
+        <source>Your sign-in could not be saved in the computer&apos;s credential store, so you will have to sign in again next time.</source>
+        <translation>Your sign-in could not be saved in the computer&apos;s credential store, so you will have to sign in again next time.</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/app.py" line="76"/>
+        <source>The sign-in service did not allow staying signed in, so you will have to sign in again next time.</source>
+        <translation>The sign-in service did not allow staying signed in, so you will have to sign in again next time.</translation>
+    </message>
+    <message>
+        <location filename="../../privadmin/app.py" line="190"/>
         <source>This environment cannot be used yet: the setting {keys} is missing. Client ids are issued by Signaturgruppen to each organization, so your IT department sets them in {path} (see the deployment guide).</source>
         <translation>This environment cannot be used yet: the setting {keys} is missing. Client ids are issued by Signaturgruppen to each organization, so your IT department sets them in {path} (see the deployment guide).</translation>
     </message>
     <message>
-        <location filename="../../privadmin/app.py" line="179"/>
+        <location filename="../../privadmin/app.py" line="209"/>
         <source>Preparing the demo data. The first start takes a minute...</source>
         <translation>Preparing the demo data. The first start takes a minute...</translation>
     </message>
     <message>
-        <location filename="../../privadmin/app.py" line="182"/>
+        <location filename="../../privadmin/app.py" line="212"/>
         <source>Starting the demo server...</source>
         <translation>Starting the demo server...</translation>
     </message>
     <message>
-        <location filename="../../privadmin/app.py" line="198"/>
+        <location filename="../../privadmin/app.py" line="228"/>
         <source>The demo is not part of this build.
 Use the demo build of privadmin, or from a source checkout run:
 pip install -e &apos;.[server]&apos; and then privadmin --demo</source>
@@ -38,22 +53,22 @@ Use the demo build of privadmin, or from a source checkout run:
 pip install -e &apos;.[server]&apos; and then privadmin --demo</translation>
     </message>
     <message>
-        <location filename="../../privadmin/app.py" line="210"/>
+        <location filename="../../privadmin/app.py" line="240"/>
         <source>The demo could not start: {error}</source>
         <translation>The demo could not start: {error}</translation>
     </message>
     <message>
-        <location filename="../../privadmin/app.py" line="228"/>
+        <location filename="../../privadmin/app.py" line="258"/>
         <source>Signing in...</source>
         <translation>Signing in...</translation>
     </message>
     <message>
-        <location filename="../../privadmin/app.py" line="270"/>
+        <location filename="../../privadmin/app.py" line="300"/>
         <source>Signing in needs the API client secret of your organization. Choose the environment again to enter it.</source>
         <translation>Signing in needs the API client secret of your organization. Choose the environment again to enter it.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/app.py" line="358"/>
+        <location filename="../../privadmin/app.py" line="389"/>
         <source>Signing out...</source>
         <translation>Signing out...</translation>
     </message>
@@ -120,7 +135,7 @@ pip install -e &apos;.[server]&apos; and then privadmin --demo</translation>
 <context>
     <name>StartWindow</name>
     <message>
-        <location filename="../../privadmin/app.py" line="569"/>
+        <location filename="../../privadmin/app.py" line="600"/>
         <location filename="../../privadmin/views/start.py" line="242"/>
         <source>Production</source>
         <translation>Production</translation>

@@ -16,7 +16,7 @@
     <message>
         <location filename="../../privadmin/views/dialogs.py" line="69"/>
         <source>The RID number is stored only as an attribute that search finds. Nothing available here can look up a UUID from a RID, so the UUID is required; the employee&apos;s MitID Erhverv administrator can find it.</source>
-        <translation>RID-nummeret gemmes kun som en oplysning, som søgningen finder. Intet her kan slå et UUID op ud fra et RID, så UUID&apos;et er påkrævet; medarbejderens MitID Erhverv-administrator kan finde det.</translation>
+        <translation>RID-nummeret gemmes kun som en oplysning, som søgningen kan finde. Programmet kan ikke finde et UUID ud fra et RID-nummer, så UUID&apos;et skal angives. Medarbejderens MitID Erhverv-administrator kan oplyse det.</translation>
     </message>
     <message>
         <location filename="../../privadmin/views/dialogs.py" line="78"/>
