@@ -849,9 +849,17 @@ def test_main_window_has_catalog_tab(
     on_server = run(qasync_loop, provider.client.privileges(provider.tin))
 
     window = main_window(live_server, provider, "provider", qtbot)
-    catalog = until(qasync_loop, lambda: window.catalog_panel, "the catalog tab")
+
+    def loaded_catalog() -> CatalogPanel | None:
+        catalog = window.catalog_panel
+        if catalog is None or catalog.model.rowCount() < len(on_server):
+            return None
+        return catalog
+
+    # One run until the catalog has loaded: qasync processes Qt events once more after
+    # run_until_complete returns, and a load step run then finds no running event loop.
+    catalog = until(qasync_loop, loaded_catalog, "the catalog tab to load")
     assert isinstance(catalog, CatalogPanel)
-    until(qasync_loop, lambda: catalog.model.rowCount() >= len(on_server), "the catalog to load")
     run(qasync_loop, catalog.wait())
 
     assert catalog.organization_tin == provider.tin
