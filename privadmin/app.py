@@ -236,6 +236,8 @@ class Shell(QObject):
             return
         except DemoStartError as error:
             log.error("Demo could not start: %s", error)
+            # Also on the terminal, where a person who typed privadmin --demo is looking.
+            print(f"privadmin: the demo could not start: {error}", file=sys.stderr)
             self.start_window.show_status(
                 QCoreApplication.translate("App", "The demo could not start: {error}").format(
                     error=error

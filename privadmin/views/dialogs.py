@@ -191,7 +191,11 @@ class ChangePreviewDialog(QDialog):
         if already:
             lines.append(self.tr("%n already assigned; stay(s) unchanged", "", len(already)))
         if remove:
-            lines.append(self.tr("%n assignment(s) to remove", "", len(remove)))
+            lines.append(
+                self.tr(
+                    "Up to %n assignment(s) to remove; missing ones stay unchanged", "", len(remove)
+                )
+            )
         lines.append(self.tr("%n employee(s) affected", "", len(employees)))
         summary.setText("\n".join(lines))
         self.summary = summary

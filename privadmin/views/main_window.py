@@ -110,10 +110,9 @@ class MainWindow(ChangeRunning):
         self.banner = ErrorBanner(self)
         self.organization_label = QLabel(self)
         self.organization_combo = QComboBox(self)
+        # Wide enough for a long name and its TIN, which is what tells organizations apart.
         self.organization_combo.setMinimumContentsLength(28)
-        self.organization_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
+        self.organization_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.organization_label.setBuddy(self.organization_combo)
         self.roles_label = QLabel(self)
         self.roles_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

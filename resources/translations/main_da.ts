@@ -115,12 +115,12 @@
 <context>
     <name>BatchFailureDialog</name>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="278"/>
+        <location filename="../../privadmin/views/dialogs.py" line="282"/>
         <source>Change only partly applied</source>
         <translation>Ændringen blev kun delvist gennemført</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="284"/>
+        <location filename="../../privadmin/views/dialogs.py" line="288"/>
         <source>%n item(s) were applied</source>
         <translation>
             <numerusform>%n element blev gennemført</numerusform>
@@ -128,7 +128,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="286"/>
+        <location filename="../../privadmin/views/dialogs.py" line="290"/>
         <source>(%n changed on the server).</source>
         <translation>
             <numerusform>(%n ændret på serveren).</numerusform>
@@ -136,7 +136,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="287"/>
+        <location filename="../../privadmin/views/dialogs.py" line="291"/>
         <source>%n item(s) were not applied.</source>
         <translation>
             <numerusform>%n element blev ikke gennemført.</numerusform>
@@ -144,27 +144,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="288"/>
+        <location filename="../../privadmin/views/dialogs.py" line="292"/>
         <source>Reason: %1</source>
         <translation>Årsag: %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="290"/>
+        <location filename="../../privadmin/views/dialogs.py" line="294"/>
         <source>Retry the rest to finish the change, or undo the applied part to return to where you started. Closing keeps the applied part; it can be undone later.</source>
         <translation>Prøv resten igen for at gøre ændringen færdig, eller fortryd den gennemførte del for at komme tilbage til udgangspunktet. Lukker du, beholdes den gennemførte del; den kan fortrydes senere.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="297"/>
+        <location filename="../../privadmin/views/dialogs.py" line="301"/>
         <source>&amp;Retry the rest</source>
         <translation>&amp;Prøv resten igen</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="298"/>
+        <location filename="../../privadmin/views/dialogs.py" line="302"/>
         <source>&amp;Undo the applied part</source>
         <translation>&amp;Fortryd den gennemførte del</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="299"/>
+        <location filename="../../privadmin/views/dialogs.py" line="303"/>
         <source>&amp;Close</source>
         <translation>&amp;Luk</translation>
     </message>
@@ -172,12 +172,12 @@
 <context>
     <name>BatchProgressDialog</name>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="244"/>
+        <location filename="../../privadmin/views/dialogs.py" line="248"/>
         <source>Applying changes</source>
         <translation>Gennemfører ændringer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="245"/>
+        <location filename="../../privadmin/views/dialogs.py" line="249"/>
         <source>Applying %n change(s)…</source>
         <translation>
             <numerusform>Gennemfører %n ændring…</numerusform>
@@ -185,7 +185,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="246"/>
+        <location filename="../../privadmin/views/dialogs.py" line="250"/>
         <source>Cancel after this batch</source>
         <translation>Annuller efter denne portion</translation>
     </message>
@@ -214,15 +214,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="194"/>
-        <source>%n assignment(s) to remove</source>
+        <location filename="../../privadmin/views/dialogs.py" line="196"/>
+        <source>Up to %n assignment(s) to remove; missing ones stay unchanged</source>
         <translation>
-            <numerusform>%n tildeling fjernes</numerusform>
-            <numerusform>%n tildelinger fjernes</numerusform>
+            <numerusform>Op til %n tildeling fjernes; manglende forbliver uændrede</numerusform>
+            <numerusform>Op til %n tildelinger fjernes; manglende forbliver uændrede</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="195"/>
+        <location filename="../../privadmin/views/dialogs.py" line="199"/>
         <source>%n employee(s) affected</source>
         <translation>
             <numerusform>%n medarbejder berøres</numerusform>
@@ -230,12 +230,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="205"/>
+        <location filename="../../privadmin/views/dialogs.py" line="209"/>
         <source>(already assigned)</source>
         <translation>(allerede tildelt)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="212"/>
+        <location filename="../../privadmin/views/dialogs.py" line="216"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… og %n til</numerusform>
@@ -243,17 +243,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="217"/>
+        <location filename="../../privadmin/views/dialogs.py" line="221"/>
         <source>Assignments that already exist, or are already gone, stay as they are.</source>
         <translation>Tildelinger, der allerede findes eller allerede er fjernet, forbliver som de er.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="224"/>
+        <location filename="../../privadmin/views/dialogs.py" line="228"/>
         <source>Apply changes</source>
         <translation>Gennemfør ændringer</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="225"/>
+        <location filename="../../privadmin/views/dialogs.py" line="229"/>
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
@@ -559,219 +559,219 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="304"/>
+        <location filename="../../privadmin/views/main_window.py" line="303"/>
         <source>Privilege management</source>
         <translation>Rettighedsstyring</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="305"/>
+        <location filename="../../privadmin/views/main_window.py" line="304"/>
         <source>&amp;Organization:</source>
         <translation>&amp;Organisation:</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="306"/>
+        <location filename="../../privadmin/views/main_window.py" line="305"/>
         <source>Organization</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="307"/>
+        <location filename="../../privadmin/views/main_window.py" line="306"/>
         <source>Employees and privileges</source>
         <translation>Medarbejdere og rettigheder</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="310"/>
-        <location filename="../../privadmin/views/main_window.py" line="541"/>
+        <location filename="../../privadmin/views/main_window.py" line="309"/>
+        <location filename="../../privadmin/views/main_window.py" line="540"/>
         <source>Privilege catalog</source>
         <translation>Rettighedskatalog</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="312"/>
+        <location filename="../../privadmin/views/main_window.py" line="311"/>
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="313"/>
+        <location filename="../../privadmin/views/main_window.py" line="312"/>
         <source>&amp;Edit</source>
         <translation>&amp;Rediger</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="314"/>
+        <location filename="../../privadmin/views/main_window.py" line="313"/>
         <source>&amp;View</source>
         <translation>&amp;Vis</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="315"/>
+        <location filename="../../privadmin/views/main_window.py" line="314"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjælp</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="316"/>
+        <location filename="../../privadmin/views/main_window.py" line="315"/>
         <source>&amp;About privadmin</source>
         <translation>&amp;Om privadmin</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="317"/>
+        <location filename="../../privadmin/views/main_window.py" line="316"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprog</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="318"/>
+        <location filename="../../privadmin/views/main_window.py" line="317"/>
         <source>&amp;Search employees</source>
         <translation>&amp;Søg medarbejdere</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="319"/>
+        <location filename="../../privadmin/views/main_window.py" line="318"/>
         <source>&amp;Add employee…</source>
         <translation>&amp;Tilføj medarbejder…</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="320"/>
+        <location filename="../../privadmin/views/main_window.py" line="319"/>
         <source>A&amp;ssign selected privileges to selected employees</source>
         <translation>T&amp;ildel valgte rettigheder til valgte medarbejdere</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="321"/>
+        <location filename="../../privadmin/views/main_window.py" line="320"/>
         <source>Assign</source>
         <translation>Tildel</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="323"/>
+        <location filename="../../privadmin/views/main_window.py" line="322"/>
         <source>Remove selected privileges from selected &amp;employees</source>
         <translation>Fjern valgte rettigheder fra valgte &amp;medarbejdere</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="325"/>
+        <location filename="../../privadmin/views/main_window.py" line="324"/>
         <source>&amp;Remove selected assignments</source>
         <translation>&amp;Fjern valgte tildelinger</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="326"/>
+        <location filename="../../privadmin/views/main_window.py" line="325"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="327"/>
+        <location filename="../../privadmin/views/main_window.py" line="326"/>
         <source>Switch &amp;organization…</source>
         <translation>Skift &amp;organisation…</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="328"/>
+        <location filename="../../privadmin/views/main_window.py" line="327"/>
         <source>Re&amp;load</source>
         <translation>&amp;Genindlæs</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="329"/>
+        <location filename="../../privadmin/views/main_window.py" line="328"/>
         <source>Sign &amp;out</source>
         <translation>Log &amp;ud</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="330"/>
+        <location filename="../../privadmin/views/main_window.py" line="329"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afslut</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="375"/>
+        <location filename="../../privadmin/views/main_window.py" line="374"/>
         <source>manages privileges</source>
         <translation>administrerer rettigheder</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="376"/>
+        <location filename="../../privadmin/views/main_window.py" line="375"/>
         <source>assigns privileges</source>
         <translation>tildeler rettigheder</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="377"/>
+        <location filename="../../privadmin/views/main_window.py" line="376"/>
         <source>manages administrators</source>
         <translation>administrerer administratorer</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="378"/>
+        <location filename="../../privadmin/views/main_window.py" line="377"/>
         <source>runtime lookups</source>
         <translation>opslag af rettigheder</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="387"/>
+        <location filename="../../privadmin/views/main_window.py" line="386"/>
         <source>none</source>
         <translation>ingen</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="389"/>
+        <location filename="../../privadmin/views/main_window.py" line="388"/>
         <source>Your roles: %1</source>
         <translation>Dine roller: %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="393"/>
+        <location filename="../../privadmin/views/main_window.py" line="392"/>
         <source>Production</source>
         <translation>Produktion</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="394"/>
+        <location filename="../../privadmin/views/main_window.py" line="393"/>
         <source>Pre-production</source>
         <translation>Præproduktion</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="395"/>
+        <location filename="../../privadmin/views/main_window.py" line="394"/>
         <source>Demo</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="396"/>
+        <location filename="../../privadmin/views/main_window.py" line="395"/>
         <source>Custom</source>
         <translation>Tilpasset</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="403"/>
+        <location filename="../../privadmin/views/main_window.py" line="402"/>
         <source>Environment: %1</source>
         <translation>Miljø: %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="407"/>
+        <location filename="../../privadmin/views/main_window.py" line="406"/>
         <source>Signed in as %1</source>
         <translation>Logget ind som %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="416"/>
+        <location filename="../../privadmin/views/main_window.py" line="415"/>
         <source>privadmin %1</source>
         <translation>privadmin %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="417"/>
+        <location filename="../../privadmin/views/main_window.py" line="416"/>
         <source>Environment: %1 (%2)</source>
         <translation>Miljø: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="428"/>
+        <location filename="../../privadmin/views/main_window.py" line="427"/>
         <source>About privadmin</source>
         <translation>Om privadmin</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="455"/>
+        <location filename="../../privadmin/views/main_window.py" line="454"/>
         <source>You hold no roles in any organization. Ask an administrator of your organization to add you.</source>
         <translation>Du har ingen roller i nogen organisation. Bed en administrator i din organisation om at tilføje dig.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="482"/>
+        <location filename="../../privadmin/views/main_window.py" line="481"/>
         <source>Loading cancelled; the list may be incomplete.</source>
         <translation>Hentningen blev annulleret; listen kan være ufuldstændig.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="630"/>
+        <location filename="../../privadmin/views/main_window.py" line="629"/>
         <source>Employee added.</source>
         <translation>Medarbejderen er tilføjet.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="660"/>
+        <location filename="../../privadmin/views/main_window.py" line="659"/>
         <source>Select one employee first.</source>
         <translation>Vælg først én medarbejder.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="670"/>
-        <location filename="../../privadmin/views/main_window.py" line="681"/>
+        <location filename="../../privadmin/views/main_window.py" line="669"/>
+        <location filename="../../privadmin/views/main_window.py" line="680"/>
         <source>Select one or more employees and one or more privileges first.</source>
         <translation>Vælg først en eller flere medarbejdere og en eller flere rettigheder.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="694"/>
+        <location filename="../../privadmin/views/main_window.py" line="693"/>
         <source>Select the assignments to remove first.</source>
         <translation>Vælg først de tildelinger, der skal fjernes.</translation>
     </message>

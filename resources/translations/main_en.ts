@@ -115,12 +115,12 @@
 <context>
     <name>BatchFailureDialog</name>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="278"/>
+        <location filename="../../privadmin/views/dialogs.py" line="282"/>
         <source>Change only partly applied</source>
         <translation>Change only partly applied</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="284"/>
+        <location filename="../../privadmin/views/dialogs.py" line="288"/>
         <source>%n item(s) were applied</source>
         <translation>
             <numerusform>%n item was applied</numerusform>
@@ -128,7 +128,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="286"/>
+        <location filename="../../privadmin/views/dialogs.py" line="290"/>
         <source>(%n changed on the server).</source>
         <translation>
             <numerusform>(%n changed on the server).</numerusform>
@@ -136,7 +136,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="287"/>
+        <location filename="../../privadmin/views/dialogs.py" line="291"/>
         <source>%n item(s) were not applied.</source>
         <translation>
             <numerusform>%n item was not applied.</numerusform>
@@ -144,27 +144,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="288"/>
+        <location filename="../../privadmin/views/dialogs.py" line="292"/>
         <source>Reason: %1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="290"/>
+        <location filename="../../privadmin/views/dialogs.py" line="294"/>
         <source>Retry the rest to finish the change, or undo the applied part to return to where you started. Closing keeps the applied part; it can be undone later.</source>
         <translation>Retry the rest to finish the change, or undo the applied part to return to where you started. Closing keeps the applied part; it can be undone later.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="297"/>
+        <location filename="../../privadmin/views/dialogs.py" line="301"/>
         <source>&amp;Retry the rest</source>
         <translation>&amp;Retry the rest</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="298"/>
+        <location filename="../../privadmin/views/dialogs.py" line="302"/>
         <source>&amp;Undo the applied part</source>
         <translation>&amp;Undo the applied part</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="299"/>
+        <location filename="../../privadmin/views/dialogs.py" line="303"/>
         <source>&amp;Close</source>
         <translation>&amp;Close</translation>
     </message>
@@ -172,12 +172,12 @@
 <context>
     <name>BatchProgressDialog</name>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="244"/>
+        <location filename="../../privadmin/views/dialogs.py" line="248"/>
         <source>Applying changes</source>
         <translation>Applying changes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="245"/>
+        <location filename="../../privadmin/views/dialogs.py" line="249"/>
         <source>Applying %n change(s)…</source>
         <translation>
             <numerusform>Applying %n change…</numerusform>
@@ -185,7 +185,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="246"/>
+        <location filename="../../privadmin/views/dialogs.py" line="250"/>
         <source>Cancel after this batch</source>
         <translation>Cancel after this batch</translation>
     </message>
@@ -214,15 +214,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="194"/>
-        <source>%n assignment(s) to remove</source>
+        <location filename="../../privadmin/views/dialogs.py" line="196"/>
+        <source>Up to %n assignment(s) to remove; missing ones stay unchanged</source>
         <translation>
-            <numerusform>%n assignment to remove</numerusform>
-            <numerusform>%n assignments to remove</numerusform>
+            <numerusform>Up to %n assignment to remove; missing ones stay unchanged</numerusform>
+            <numerusform>Up to %n assignments to remove; missing ones stay unchanged</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="195"/>
+        <location filename="../../privadmin/views/dialogs.py" line="199"/>
         <source>%n employee(s) affected</source>
         <translation>
             <numerusform>%n employee affected</numerusform>
@@ -230,12 +230,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="205"/>
+        <location filename="../../privadmin/views/dialogs.py" line="209"/>
         <source>(already assigned)</source>
         <translation>(already assigned)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privadmin/views/dialogs.py" line="212"/>
+        <location filename="../../privadmin/views/dialogs.py" line="216"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>
@@ -243,17 +243,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="217"/>
+        <location filename="../../privadmin/views/dialogs.py" line="221"/>
         <source>Assignments that already exist, or are already gone, stay as they are.</source>
         <translation>Assignments that already exist, or are already gone, stay as they are.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="224"/>
+        <location filename="../../privadmin/views/dialogs.py" line="228"/>
         <source>Apply changes</source>
         <translation>Apply changes</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/dialogs.py" line="225"/>
+        <location filename="../../privadmin/views/dialogs.py" line="229"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -559,219 +559,219 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="304"/>
+        <location filename="../../privadmin/views/main_window.py" line="303"/>
         <source>Privilege management</source>
         <translation>Privilege management</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="305"/>
+        <location filename="../../privadmin/views/main_window.py" line="304"/>
         <source>&amp;Organization:</source>
         <translation>&amp;Organization:</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="306"/>
+        <location filename="../../privadmin/views/main_window.py" line="305"/>
         <source>Organization</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="307"/>
+        <location filename="../../privadmin/views/main_window.py" line="306"/>
         <source>Employees and privileges</source>
         <translation>Employees and privileges</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="310"/>
-        <location filename="../../privadmin/views/main_window.py" line="541"/>
+        <location filename="../../privadmin/views/main_window.py" line="309"/>
+        <location filename="../../privadmin/views/main_window.py" line="540"/>
         <source>Privilege catalog</source>
         <translation>Privilege catalog</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="312"/>
+        <location filename="../../privadmin/views/main_window.py" line="311"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="313"/>
+        <location filename="../../privadmin/views/main_window.py" line="312"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="314"/>
+        <location filename="../../privadmin/views/main_window.py" line="313"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="315"/>
+        <location filename="../../privadmin/views/main_window.py" line="314"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="316"/>
+        <location filename="../../privadmin/views/main_window.py" line="315"/>
         <source>&amp;About privadmin</source>
         <translation>&amp;About privadmin</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="317"/>
+        <location filename="../../privadmin/views/main_window.py" line="316"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="318"/>
+        <location filename="../../privadmin/views/main_window.py" line="317"/>
         <source>&amp;Search employees</source>
         <translation>&amp;Search employees</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="319"/>
+        <location filename="../../privadmin/views/main_window.py" line="318"/>
         <source>&amp;Add employee…</source>
         <translation>&amp;Add employee…</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="320"/>
+        <location filename="../../privadmin/views/main_window.py" line="319"/>
         <source>A&amp;ssign selected privileges to selected employees</source>
         <translation>A&amp;ssign selected privileges to selected employees</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="321"/>
+        <location filename="../../privadmin/views/main_window.py" line="320"/>
         <source>Assign</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="323"/>
+        <location filename="../../privadmin/views/main_window.py" line="322"/>
         <source>Remove selected privileges from selected &amp;employees</source>
         <translation>Remove selected privileges from selected &amp;employees</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="325"/>
+        <location filename="../../privadmin/views/main_window.py" line="324"/>
         <source>&amp;Remove selected assignments</source>
         <translation>&amp;Remove selected assignments</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="326"/>
+        <location filename="../../privadmin/views/main_window.py" line="325"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="327"/>
+        <location filename="../../privadmin/views/main_window.py" line="326"/>
         <source>Switch &amp;organization…</source>
         <translation>Switch &amp;organization…</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="328"/>
+        <location filename="../../privadmin/views/main_window.py" line="327"/>
         <source>Re&amp;load</source>
         <translation>Re&amp;load</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="329"/>
+        <location filename="../../privadmin/views/main_window.py" line="328"/>
         <source>Sign &amp;out</source>
         <translation>Sign &amp;out</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="330"/>
+        <location filename="../../privadmin/views/main_window.py" line="329"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="375"/>
+        <location filename="../../privadmin/views/main_window.py" line="374"/>
         <source>manages privileges</source>
         <translation>manages privileges</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="376"/>
+        <location filename="../../privadmin/views/main_window.py" line="375"/>
         <source>assigns privileges</source>
         <translation>assigns privileges</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="377"/>
+        <location filename="../../privadmin/views/main_window.py" line="376"/>
         <source>manages administrators</source>
         <translation>manages administrators</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="378"/>
+        <location filename="../../privadmin/views/main_window.py" line="377"/>
         <source>runtime lookups</source>
         <translation>runtime lookups</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="387"/>
+        <location filename="../../privadmin/views/main_window.py" line="386"/>
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="389"/>
+        <location filename="../../privadmin/views/main_window.py" line="388"/>
         <source>Your roles: %1</source>
         <translation>Your roles: %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="393"/>
+        <location filename="../../privadmin/views/main_window.py" line="392"/>
         <source>Production</source>
         <translation>Production</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="394"/>
+        <location filename="../../privadmin/views/main_window.py" line="393"/>
         <source>Pre-production</source>
         <translation>Pre-production</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="395"/>
+        <location filename="../../privadmin/views/main_window.py" line="394"/>
         <source>Demo</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="396"/>
+        <location filename="../../privadmin/views/main_window.py" line="395"/>
         <source>Custom</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="403"/>
+        <location filename="../../privadmin/views/main_window.py" line="402"/>
         <source>Environment: %1</source>
         <translation>Environment: %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="407"/>
+        <location filename="../../privadmin/views/main_window.py" line="406"/>
         <source>Signed in as %1</source>
         <translation>Signed in as %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="416"/>
+        <location filename="../../privadmin/views/main_window.py" line="415"/>
         <source>privadmin %1</source>
         <translation>privadmin %1</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="417"/>
+        <location filename="../../privadmin/views/main_window.py" line="416"/>
         <source>Environment: %1 (%2)</source>
         <translation>Environment: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="428"/>
+        <location filename="../../privadmin/views/main_window.py" line="427"/>
         <source>About privadmin</source>
         <translation>About privadmin</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="455"/>
+        <location filename="../../privadmin/views/main_window.py" line="454"/>
         <source>You hold no roles in any organization. Ask an administrator of your organization to add you.</source>
         <translation>You hold no roles in any organization. Ask an administrator of your organization to add you.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="482"/>
+        <location filename="../../privadmin/views/main_window.py" line="481"/>
         <source>Loading cancelled; the list may be incomplete.</source>
         <translation>Loading cancelled; the list may be incomplete.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="630"/>
+        <location filename="../../privadmin/views/main_window.py" line="629"/>
         <source>Employee added.</source>
         <translation>Employee added.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="660"/>
+        <location filename="../../privadmin/views/main_window.py" line="659"/>
         <source>Select one employee first.</source>
         <translation>Select one employee first.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="670"/>
-        <location filename="../../privadmin/views/main_window.py" line="681"/>
+        <location filename="../../privadmin/views/main_window.py" line="669"/>
+        <location filename="../../privadmin/views/main_window.py" line="680"/>
         <source>Select one or more employees and one or more privileges first.</source>
         <translation>Select one or more employees and one or more privileges first.</translation>
     </message>
     <message>
-        <location filename="../../privadmin/views/main_window.py" line="694"/>
+        <location filename="../../privadmin/views/main_window.py" line="693"/>
         <source>Select the assignments to remove first.</source>
         <translation>Select the assignments to remove first.</translation>
     </message>
