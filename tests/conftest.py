@@ -26,6 +26,6 @@ def qasync_loop(qapp: object) -> Iterator[asyncio.AbstractEventLoop]:
     finally:
         asyncio.set_event_loop(None)
         loop.close()
-        # Wrappers of Qt objects that die in a later test's loop have crashed PySide6 6.11.3
-        # during garbage collection; collecting here keeps that inside this test's teardown.
+        # Qt wrappers collected later, under another test's loop, have crashed PySide6 6.11.3.
+        # Collecting them here frees them while this test's objects are still consistent.
         gc.collect()
