@@ -7,8 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QDateTime,
-    QLocale,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -19,6 +17,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from privadmin.itemmodels import mime
+from privadmin.itemmodels.locale import format_datetime, ui_locale
 from privadmin.models import Assignment, InactiveReason
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -123,11 +122,7 @@ class AssignmentTableModel(QAbstractTableModel):
                     or assignment.privilege_description_danish
                 )
             if column == COLUMN_ASSIGNED:
-                locale = QLocale(
-                    QLocale.Language.Danish if self._language == "da" else QLocale.Language.English
-                )
-                created = QDateTime.fromMSecsSinceEpoch(int(assignment.created.timestamp() * 1000))
-                return locale.toString(created, QLocale.FormatType.ShortFormat)
+                return format_datetime(assignment.created, ui_locale(self._language))
         if role == Qt.ItemDataRole.ForegroundRole and not assignment.active:
             return QApplication.palette().brush(
                 QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text

@@ -11,14 +11,13 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QDateTime,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
 
+from privadmin.itemmodels.locale import format_datetime, ui_locale
 from privadmin.models import Assignability, Privilege
 
 log = logging.getLogger("privadmin.catalog")
@@ -48,16 +47,6 @@ def assignability_text(assignability: Assignability) -> str:
     return texts[assignability]
 
 
-def date_locale(language: str) -> QLocale:
-    """Return the locale whose short format shows dates in `language` ("da" or "en").
-
-    The employee list formats its dates with the same locales.
-    """
-    if language == "da":
-        return QLocale(QLocale.Language.Danish, QLocale.Country.Denmark)
-    return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
-
-
 class CatalogModel(QAbstractTableModel):
     """The privileges an organization owns: name, assignability, last change, assignment count."""
 
@@ -65,7 +54,7 @@ class CatalogModel(QAbstractTableModel):
         super().__init__(parent)
         self._privileges: list[Privilege] = []
         self._language = language
-        self._locale = date_locale(language)
+        self._locale = ui_locale(language)
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's default
         return 0 if parent.isValid() else len(self._privileges)
@@ -120,8 +109,7 @@ class CatalogModel(QAbstractTableModel):
             return assignability_text(privilege.assignability)
         if column == Column.UPDATED:
             # Shown in the computer's time zone, like the employee list's dates.
-            updated = QDateTime.fromMSecsSinceEpoch(int(privilege.updated.timestamp() * 1000))
-            return str(self._locale.toString(updated, QLocale.FormatType.ShortFormat))
+            return format_datetime(privilege.updated, self._locale)
         return str(privilege.assignment_count)
 
     def _sort_key(self, privilege: Privilege, column: Column) -> Any:
@@ -172,7 +160,7 @@ class CatalogModel(QAbstractTableModel):
         if language == self._language:
             return
         self._language = language
-        self._locale = date_locale(language)
+        self._locale = ui_locale(language)
         if self._privileges:
             top_left = self.index(0, Column.UPDATED)
             self.dataChanged.emit(top_left, self.index(len(self._privileges) - 1, Column.UPDATED))

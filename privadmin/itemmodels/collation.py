@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCollator, QCollatorSortKey, QLocale, Qt
+from PySide6.QtCore import QCollator, QCollatorSortKey, Qt
+
+from privadmin.itemmodels.locale import ui_locale
 
 _DOUBLE_A = re.compile("aa", re.IGNORECASE)
 
@@ -25,11 +27,7 @@ class NameCollator:
     """
 
     def __init__(self, language: str) -> None:
-        if language == "da":
-            locale = QLocale(QLocale.Language.Danish, QLocale.Country.Denmark)
-        else:
-            locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
-        self._collator = QCollator(locale)
+        self._collator = QCollator(ui_locale(language))
         self._collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._collator.setNumericMode(True)
         self.language = language

@@ -9,8 +9,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QDateTime,
-    QLocale,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -21,6 +19,7 @@ from PySide6.QtCore import (
 
 from privadmin.itemmodels import mime
 from privadmin.itemmodels.collation import NameCollator
+from privadmin.itemmodels.locale import format_datetime, ui_locale
 from privadmin.models import Identity
 
 # (idp, idp_identity_id as lowercase text): how employees are named in drags and batches.
@@ -42,12 +41,6 @@ class EmployeeColumn(enum.IntEnum):
 
 # Role under which data() returns the row's EmployeeKey.
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def _date_locale(language: str) -> QLocale:
-    if language == "da":
-        return QLocale(QLocale.Language.Danish, QLocale.Country.Denmark)
-    return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 
 
 def _search_text(identity: Identity) -> str:
@@ -81,14 +74,14 @@ class EmployeeTableModel(QAbstractTableModel):
         self._row_of: dict[EmployeeKey, int] = {}
         self._sort_column = EmployeeColumn.NAME
         self._sort_order = Qt.SortOrder.AscendingOrder
-        self._locale = _date_locale(language)
+        self._locale = ui_locale(language)
 
     # Loading and updating.
 
     def set_language(self, language: str) -> None:
         """Switch the collation and the date format, and sort again."""
         self._collator = NameCollator(language)
-        self._locale = _date_locale(language)
+        self._locale = ui_locale(language)
         self.set_identities(self._rows)
 
     def set_identities(self, identities: Iterable[Identity]) -> None:
@@ -267,8 +260,7 @@ class EmployeeTableModel(QAbstractTableModel):
         if column == EmployeeColumn.LAST_SEEN:
             if identity.last_seen is None:
                 return ""
-            last_seen = QDateTime.fromMSecsSinceEpoch(int(identity.last_seen.timestamp() * 1000))
-            return str(self._locale.toString(last_seen, QLocale.FormatType.ShortFormat))
+            return format_datetime(identity.last_seen, self._locale)
         return identity.assigned_privilege_count
 
     def _sort_value(self, row: int) -> Any:

@@ -15,7 +15,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
-from privadmin.api_client import NotFoundError, PrivilegesClient, SignedOutError
+from privadmin.api_client import NotFoundError, PrivilegesClient, StaticTokenSource
 from privadmin.config import Environment
 from privadmin.context import AppContext
 from privadmin.controllers import catalog as rules
@@ -41,19 +41,6 @@ def collect_garbage() -> Iterator[None]:
     """
     yield
     gc.collect()
-
-
-@dataclass
-class StaticTokenSource:
-    """Hands out one access token from a real sign-in; each test signs in anew, well within its lifetime."""
-
-    token: str
-
-    async def access_token(self) -> str:
-        return self.token
-
-    async def refreshed_access_token(self, rejected: str) -> str:
-        raise SignedOutError("the test's access token was rejected and cannot be refreshed")
 
 
 @dataclass
