@@ -1,4 +1,4 @@
-"""What the signed-in main window is given to work with."""
+"""The signed-in state handed to the main window."""
 
 from __future__ import annotations
 

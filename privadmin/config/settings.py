@@ -213,7 +213,9 @@ class LoadedConfig:
             missing.append(f"environments.{key}.api_client_id")
         if missing:
             raise IncompleteEnvironmentError(key, missing)
-        assert issuer is not None and api_base_url is not None and configured.client_id is not None
+        assert issuer is not None
+        assert api_base_url is not None
+        assert configured.client_id is not None
         return Environment(
             key=key,
             issuer=issuer,
@@ -410,7 +412,11 @@ def load_config(
     managed_path: Path | None = None,
     user_path: Path | None = None,
 ) -> LoadedConfig:
-    """Read every layer and return the effective settings; never raises for bad content."""
+    """Read every layer and return the effective settings.
+
+    An unreadable file or an invalid value becomes an entry in `messages`, and
+    the setting keeps its safe default, so bad content does not stop the app.
+    """
     managed_path = managed_path or managed_config_path()
     user_path = user_path or user_config_path()
     layers = _Layers()

@@ -46,7 +46,7 @@ class ChangePlan:
 
     @staticmethod
     def assign(employees: Iterable[EmployeeKey], privilege_ids: Iterable[str]) -> ChangePlan:
-        """Every privilege to every employee, without duplicates."""
+        """Build the plan that assigns every privilege to every employee, without duplicates."""
         privilege_list = list(dict.fromkeys(privilege_ids))
         items = [
             change(employee, privilege_id)
@@ -72,7 +72,7 @@ class ChangePlan:
 
 @dataclass
 class ChangeOutcome:
-    """What one run of a plan did: applied items as the server reported them, and what was not sent."""
+    """The result of one run of a plan: applied items as the server reported them, and items not sent."""
 
     plan: ChangePlan
     applied: list[BatchItemOutcome] = field(default_factory=list)
@@ -109,7 +109,7 @@ def count_deltas(
 
 
 def reversal(items: Sequence[BatchItemOutcome]) -> ChangePlan:
-    """The plan that undoes exactly these changed items: remove what was added, add what was removed."""
+    """Build the plan that undoes exactly these changed items: remove the added, add the removed."""
     return ChangePlan(
         add=tuple(item.change for item in items if item.outcome is BatchOutcome.REMOVED),
         remove=tuple(item.change for item in items if item.outcome is BatchOutcome.ADDED),
@@ -117,7 +117,7 @@ def reversal(items: Sequence[BatchItemOutcome]) -> ChangePlan:
 
 
 def reapplication(items: Sequence[BatchItemOutcome]) -> ChangePlan:
-    """The plan that redoes these changed items."""
+    """Build the plan that applies these changed items again."""
     return ChangePlan(
         add=tuple(item.change for item in items if item.outcome is BatchOutcome.ADDED),
         remove=tuple(item.change for item in items if item.outcome is BatchOutcome.REMOVED),

@@ -249,9 +249,9 @@ class OidcClient:
         """Refresh the session's tokens if `needed()` is still true once the account's lock is held.
 
         The request is sent once. A lost response raises SignInError (NETWORK), and
-        only the next call presents the refresh token again; within its grace period
-        the provider then returns the same successor. A rejected
-        refresh token removes the stored session and raises SignedOutError.
+        only the next call presents the refresh token again. Within its grace period
+        the provider then returns the same successor. A rejected refresh token
+        removes the stored session and raises SignedOutError.
         """
         try:
             async with refresh_lock(self._lock_key(session), lock_dir=self._lock_dir):

@@ -62,7 +62,7 @@ except ImportError:  # A build without the catalog editor shows no catalog tab.
 
 
 class MainWindow(ChangeRunning):
-    """Where an administrator browses employees and assigns providers' privileges to them.
+    """The window in which an administrator browses employees and assigns privileges to them.
 
     All server work runs as asyncio tasks on the qasync loop through
     `self.tasks`. The actions start the public coroutines (load_organization,

@@ -74,7 +74,7 @@ class RequestContextMiddleware:
             )
 
     async def _call_limited(self, scope: Scope, receive: Receive, send: Send) -> None:
-        """Run the app, answering 413 and cutting the body off once it passes the limit."""
+        """Run the app, responding with 413 and cutting the body off once it exceeds the limit."""
         received = 0
         rejected = False
 
@@ -93,7 +93,7 @@ class RequestContextMiddleware:
             return message
 
         async def guarded_send(message: Message) -> None:
-            # Whatever the app answers after the 413 has gone out is dropped.
+            # Whatever the app sends after the 413 has gone out is dropped.
             if not rejected:
                 await send(message)
 

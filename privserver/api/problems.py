@@ -60,7 +60,12 @@ def _field_name(location: tuple[Any, ...]) -> str:
     parts = [str(part) for part in location if part not in ("body", "path", "query", "header")]
     name = ""
     for part in parts:
-        name += f"[{part}]" if part.isdigit() else (f".{part}" if name else part)
+        if part.isdigit():
+            name += f"[{part}]"
+        elif name:
+            name += f".{part}"
+        else:
+            name = part
     return name or "body"
 
 

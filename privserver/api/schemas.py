@@ -133,9 +133,9 @@ class PrivilegeDraft(RequestBody):
 class PrivilegeChanges(BaseModel):
     """A change document (JSON or JSON merge patch) for a privilege.
 
-    Only the descriptions and the assignability change. The other fields of a
-    privilege may be sent back unchanged, so a client can send the whole
-    record; a different id, name or organizationTin is rejected.
+    Only the descriptions and the assignability change. A client may send the
+    whole record back with the other fields unchanged. A different id, name or
+    organizationTin is rejected.
     """
 
     model_config = ConfigDict(extra="forbid")

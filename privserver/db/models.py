@@ -267,6 +267,6 @@ class IdpRefreshToken(Base):
     family_expires: Mapped[dt.datetime]
     rotated: Mapped[dt.datetime | None]
     # The successor handed out at rotation, kept only for the grace period so
-    # that a retried refresh gets the same answer; cleared afterwards.
+    # that a retried refresh gets the same response. It is cleared afterwards.
     successor_token: Mapped[str | None] = mapped_column(Text)
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -1,4 +1,4 @@
-"""Who is calling, and which roles they hold in which organization."""
+"""The caller of a request, and the roles it has in each organization."""
 
 from __future__ import annotations
 

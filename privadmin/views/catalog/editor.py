@@ -105,8 +105,8 @@ class PrivilegeEditor(Retranslating, QDialog):
             self.form.addRow(self.id_caption, self.id_label)
             self.form.addRow(self.owner_caption, self.owner_label)
         else:
-            # A new privilege has no id or owner to show yet; widgets outside the layout would
-            # be drawn at the dialog's top left corner, over the name row.
+            # A new privilege has no id or owner to show yet. Widgets outside the layout would
+            # be drawn at the dialog's top left corner, over the name row, so they are hidden.
             for widget in (self.id_caption, self.id_label, self.owner_caption, self.owner_label):
                 widget.setVisible(False)
         # The note spans both columns of its own row, so it wraps at the dialog's full width.
